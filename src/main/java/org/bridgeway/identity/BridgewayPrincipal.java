@@ -1,0 +1,72 @@
+package org.bridgeway.identity;
+
+import java.io.Serializable;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import org.bridgeway.shared.security.Actor;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/**
+ * The authenticated party: a signed-in staff user, or an API client holding a token. Both are
+ * scoped to one organization and a set of roles, so authorization rules treat them alike.
+ *
+ * @param user the user, or null for an API token
+ * @param apiTokenId the token, or null for a user
+ */
+public record BridgewayPrincipal(
+    UserId user,
+    UUID apiTokenId,
+    OrganizationId organization,
+    OrganizationKind organizationKind,
+    String displayName,
+    Set<Role> roles)
+    implements Actor, Serializable {
+
+  public BridgewayPrincipal {
+    roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+  }
+
+  public static BridgewayPrincipal user(
+      UserId userId,
+      OrganizationId organization,
+      OrganizationKind kind,
+      String displayName,
+      Set<Role> roles) {
+    return new BridgewayPrincipal(userId, null, organization, kind, displayName, roles);
+  }
+
+  public static BridgewayPrincipal apiClient(
+      UUID tokenId,
+      OrganizationId organization,
+      OrganizationKind kind,
+      String name,
+      Set<Role> roles) {
+    return new BridgewayPrincipal(null, tokenId, organization, kind, name, roles);
+  }
+
+  public boolean has(Role role) {
+    return roles.contains(role);
+  }
+
+  /** Whether this principal acts for the given organization. */
+  public boolean belongsTo(OrganizationId other) {
+    return organization.equals(other);
+  }
+
+  public Collection<GrantedAuthority> authorities() {
+    return roles.stream().map(r -> (GrantedAuthority) new SimpleGrantedAuthority(r.authority())).toList();
+  }
+
+  @Override
+  public UUID userId() {
+    return user == null ? null : user.value();
+  }
+
+  @Override
+  public UUID organizationId() {
+    return organization.value();
+  }
+}
