@@ -43,9 +43,10 @@ CREATE TABLE identity_user_role (
 -- Recent failed sign-ins of an account; five within fifteen minutes lock it.
 CREATE TABLE identity_sign_in_failure (
     identity_user UUID                     NOT NULL REFERENCES identity_user (id) ON DELETE CASCADE,
-    failed_at     TIMESTAMP WITH TIME ZONE NOT NULL
+    position      INT                      NOT NULL,
+    failed_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (identity_user, position)
 );
-CREATE INDEX identity_sign_in_failure_user_idx ON identity_sign_in_failure (identity_user);
 
 -- One-time recovery codes, stored only as hashes.
 CREATE TABLE identity_recovery_code (

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 import org.bridgeway.shared.security.Actor;
+import org.bridgeway.shared.web.DisplayablePrincipal;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
@@ -22,8 +23,9 @@ public record BridgewayPrincipal(
     OrganizationId organization,
     OrganizationKind organizationKind,
     String displayName,
+    String organizationName,
     Set<Role> roles)
-    implements Actor, Serializable {
+    implements Actor, DisplayablePrincipal, Serializable {
 
   public BridgewayPrincipal {
     roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
@@ -33,18 +35,20 @@ public record BridgewayPrincipal(
       UserId userId,
       OrganizationId organization,
       OrganizationKind kind,
+      String organizationName,
       String displayName,
       Set<Role> roles) {
-    return new BridgewayPrincipal(userId, null, organization, kind, displayName, roles);
+    return new BridgewayPrincipal(userId, null, organization, kind, displayName, organizationName, roles);
   }
 
   public static BridgewayPrincipal apiClient(
       UUID tokenId,
       OrganizationId organization,
       OrganizationKind kind,
+      String organizationName,
       String name,
       Set<Role> roles) {
-    return new BridgewayPrincipal(null, tokenId, organization, kind, name, roles);
+    return new BridgewayPrincipal(null, tokenId, organization, kind, name, organizationName, roles);
   }
 
   public boolean has(Role role) {
@@ -63,6 +67,15 @@ public record BridgewayPrincipal(
   @Override
   public UUID userId() {
     return user == null ? null : user.value();
+  }
+
+  /**
+   * The principal's name as Spring Security and the session store see it: the stable reference,
+   * so that all sessions of one user can be found and ended.
+   */
+  @Override
+  public String toString() {
+    return reference();
   }
 
   @Override

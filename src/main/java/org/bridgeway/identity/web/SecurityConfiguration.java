@@ -3,6 +3,7 @@ package org.bridgeway.identity.web;
 import org.bridgeway.identity.signin.SessionPolicyFilter;
 import org.bridgeway.identity.signin.SignOutAuditHandler;
 import org.bridgeway.identity.token.ApiTokenAuthenticationFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -47,6 +48,22 @@ class SecurityConfiguration {
   @Bean
   PasswordEncoder passwordEncoder() {
     return new BCryptPasswordEncoder(12);
+  }
+
+  /** The filters are beans for injection, but they run only inside their security chains. */
+  @Bean
+  FilterRegistrationBean<ApiTokenAuthenticationFilter> apiTokenFilterRegistration(
+      ApiTokenAuthenticationFilter filter) {
+    FilterRegistrationBean<ApiTokenAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
+    registration.setEnabled(false);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<SessionPolicyFilter> sessionPolicyFilterRegistration(SessionPolicyFilter filter) {
+    FilterRegistrationBean<SessionPolicyFilter> registration = new FilterRegistrationBean<>(filter);
+    registration.setEnabled(false);
+    return registration;
   }
 
   @Bean

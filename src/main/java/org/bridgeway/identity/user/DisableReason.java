@@ -1,0 +1,7 @@
+package org.bridgeway.identity.user;
+
+/** Why an account was disabled. */
+public enum DisableReason {
+  BY_ADMINISTRATOR,
+  DORMANT
+}

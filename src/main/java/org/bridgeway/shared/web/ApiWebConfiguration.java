@@ -1,0 +1,73 @@
+package org.bridgeway.shared.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The REST conventions of {@code /api/v1}: problem responses, the body size limit and {@code
+ * Idempotency-Key} support. Filter order matters: the size limit runs before Spring Security (a
+ * body is bounded before anything reads it), the idempotency filter after it (the caller is known).
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiWebConfiguration {
+
+  static final String API_PREFIX = "/api/v1/";
+  private static final String API_URL_PATTERN = "/api/v1/*";
+
+  static boolean isApiRequest(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return path.startsWith(API_PREFIX);
+  }
+
+  @Bean
+  ProblemWriter apiProblemWriter(JsonMapper json) {
+    return new ProblemWriter(json);
+  }
+
+  @Bean
+  FilterRegistrationBean<ApiRequestSizeFilter> apiRequestSizeFilter(
+      ApiProperties properties,
+      @Qualifier("requestMappingHandlerMapping")
+          ObjectProvider<RequestMappingHandlerMapping> handlerMapping,
+      ProblemWriter problems) {
+    ApiBodyLimits limits = new ApiBodyLimits(properties.maxBodySize(), handlerMapping);
+    var registration =
+        new FilterRegistrationBean<>(new ApiRequestSizeFilter(limits, problems));
+    registration.addUrlPatterns(API_URL_PATTERN);
+    registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<IdempotencyFilter> apiIdempotencyFilter(
+      ApiProperties properties, JdbcClient jdbc, Clock clock, ProblemWriter problems) {
+    IdempotencyStore store = new IdempotencyStore(jdbc, clock, properties.idempotencyKeyLifetime());
+    var registration = new FilterRegistrationBean<>(new IdempotencyFilter(store, problems));
+    registration.addUrlPatterns(API_URL_PATTERN);
+    registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
+    return registration;
+  }
+
+  @Bean
+  WebMvcConfigurer apiNoHandlerProblems(ApiExceptionHandler handler, ProblemWriter problems) {
+    return new WebMvcConfigurer() {
+      @Override
+      public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
+        // First, ahead of the resolver that would send the container's error page instead.
+        resolvers.add(0, new ApiNoHandlerExceptionResolver(handler, problems));
+      }
+    };
+  }
+}

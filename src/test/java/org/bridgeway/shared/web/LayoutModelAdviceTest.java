@@ -1,0 +1,122 @@
+package org.bridgeway.shared.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.userdetails.User;
+
+class LayoutModelAdviceTest {
+
+  private final LayoutModelAdvice advice = new LayoutModelAdvice();
+
+  @Test
+  void anonymousVisitorSeesNoNavigationAndNoUser() {
+    Authentication anonymous =
+        new AnonymousAuthenticationToken(
+            "key", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
+
+    assertThat(advice.navigationFor(anonymous, "/login")).isEmpty();
+    assertThat(advice.navigationFor(null, "/login")).isEmpty();
+    assertThat(advice.currentUserOf(anonymous)).isNull();
+    assertThat(advice.currentUserOf(null)).isNull();
+  }
+
+  @Test
+  void officerSeesOnlyHome() {
+    List<NavigationItem> navigation = advice.navigationFor(signedIn("ROLE_OFFICER"), "/");
+
+    assertThat(navigation).containsExactly(new NavigationItem("nav.home", "/", true));
+  }
+
+  @Test
+  void organizationAdministratorSeesTheAdministrationPagesWithTheCurrentOneMarked() {
+    List<NavigationItem> navigation =
+        advice.navigationFor(signedIn("ROLE_ORGANIZATION_ADMIN"), "/admin/users/8d3c/roles");
+
+    assertThat(navigation)
+        .containsExactly(
+            new NavigationItem("nav.home", "/", false),
+            new NavigationItem("nav.administration", "/admin/organizations", false),
+            new NavigationItem("nav.users", "/admin/users", true),
+            new NavigationItem("nav.apiTokens", "/admin/api-tokens", false),
+            new NavigationItem("nav.audit", "/admin/audit", false));
+  }
+
+  @Test
+  void networkAdministratorSeesTheAdministrationPages() {
+    assertThat(advice.navigationFor(signedIn("ROLE_NETWORK_ADMIN"), "/admin/audit"))
+        .extracting(NavigationItem::path, NavigationItem::current)
+        .containsExactly(
+            tuple("/", false),
+            tuple("/admin/organizations", false),
+            tuple("/admin/users", false),
+            tuple("/admin/api-tokens", false),
+            tuple("/admin/audit", true));
+  }
+
+  @Test
+  void aPathThatOnlySharesAPrefixIsNotCurrent() {
+    assertThat(advice.navigationFor(signedIn("ROLE_NETWORK_ADMIN"), "/admin/users-export"))
+        .noneMatch(NavigationItem::current);
+  }
+
+  @Test
+  void authenticationWithoutAnyRoleSeesNoNavigationButCanSignOut() {
+    Authentication halfway = signedIn("FACTOR_PASSWORD");
+
+    assertThat(advice.navigationFor(halfway, "/login/second-factor")).isEmpty();
+    assertThat(advice.currentUserOf(halfway)).isNotNull();
+  }
+
+  @Test
+  void displayablePrincipalGivesNameAndOrganization() {
+    DisplayablePrincipal principal =
+        new DisplayablePrincipal() {
+          @Override
+          public String displayName() {
+            return "Dana Reyes";
+          }
+
+          @Override
+          public String organizationName() {
+            return "County Probation";
+          }
+        };
+
+    assertThat(advice.currentUserOf(authenticated(principal, "ROLE_OFFICER")))
+        .isEqualTo(new CurrentUser("Dana Reyes", "County Probation"));
+  }
+
+  @Test
+  void userDetailsGiveTheirUsername() {
+    User user =
+        new User("dana@example.org", "unused", AuthorityUtils.createAuthorityList("ROLE_OFFICER"));
+
+    assertThat(advice.currentUserOf(authenticated(user, "ROLE_OFFICER")))
+        .isEqualTo(new CurrentUser("dana@example.org", null));
+  }
+
+  @Test
+  void anOpaquePrincipalIsNotShown() {
+    record Opaque(String secret) {}
+
+    assertThat(advice.currentUserOf(authenticated(new Opaque("x"), "ROLE_OFFICER")))
+        .isEqualTo(new CurrentUser(null, null));
+  }
+
+  private static Authentication signedIn(String... authorities) {
+    return authenticated("dana", authorities);
+  }
+
+  private static Authentication authenticated(Object principal, String... authorities) {
+    return UsernamePasswordAuthenticationToken.authenticated(
+        principal, null, AuthorityUtils.createAuthorityList(Arrays.asList(authorities)));
+  }
+}
