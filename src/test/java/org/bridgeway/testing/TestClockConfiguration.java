@@ -1,6 +1,5 @@
 package org.bridgeway.testing;
 
-import java.time.Clock;
 import java.time.Instant;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -14,11 +13,5 @@ public class TestClockConfiguration {
   @Primary
   MutableClock mutableClock() {
     return new MutableClock(Instant.now());
-  }
-
-  @Bean
-  @Primary
-  Clock clock(MutableClock mutableClock) {
-    return mutableClock;
   }
 }

@@ -75,6 +75,12 @@ public class Administration {
     return organizations.findById(viewer.organization()).stream().toList();
   }
 
+  /** Every organization of the network: the member directory, which every member may read. */
+  @Transactional(readOnly = true)
+  public List<Organization> allOrganizations() {
+    return organizations.findAllByOrderByName();
+  }
+
   @Transactional(readOnly = true)
   public Organization organization(BridgewayPrincipal viewer, OrganizationId id) {
     Organization organization = organizations.findById(id).orElseThrow(() -> new NotFoundException("organization"));
@@ -251,7 +257,7 @@ public class Administration {
     }
     user.acceptInvitation(passwordEncoder.encode(password), now);
     users.save(user);
-    audit.record(AuditEvent.success("identity.invitation.accept").withRecord("user", id.value()).withActor(null));
+    audit.record(AuditEvent.success("identity.invitation.accept").withRecord("user", id.value()));
   }
 
   // ---- rules
