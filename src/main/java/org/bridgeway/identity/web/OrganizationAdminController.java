@@ -115,7 +115,7 @@ class OrganizationAdminController {
       return "identity/admin/organization";
     }
     try {
-      administration.updateOrganization(principal, organizationId, form.name(), form.kind(), form.active(), form.version());
+      administration.updateOrganization(principal, organizationId, form.name(), form.kind(), form.isActive(), form.version());
       redirect.addFlashAttribute("saved", true);
       return "redirect:/admin/organizations/" + id;
     } catch (DomainRuleViolation violation) {

@@ -11,5 +11,11 @@ record OrganizationForm(
         @Size(max = 200, message = "{identity.admin.organization.name.size}")
         String name,
     @NotNull(message = "{identity.admin.organization.kind.required}") OrganizationKind kind,
-    boolean active,
-    Long version) {}
+    Boolean active,
+    Long version)  {
+
+  /** An unchecked checkbox sends nothing, which means "not active". */
+  boolean isActive() {
+    return Boolean.TRUE.equals(active);
+  }
+}

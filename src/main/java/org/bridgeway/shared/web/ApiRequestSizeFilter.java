@@ -11,8 +11,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses API request bodies above their limit with 413 before anything reads them: at once when
  * the declared {@code Content-Length} is too large, and while reading when a body without a
- * declared length grows too large. Runs ahead of Spring Security, so an unauthenticated client
- * cannot make the server buffer a large body either.
+ * declared length grows too large. Runs after Spring Security, which reads no body, so that an
+ * anonymous caller gets 401 and learns nothing about limits.
  *
  * <p>Multipart uploads are left to {@code spring.servlet.multipart}, which limits each part.
  */

@@ -17,8 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The REST conventions of {@code /api/v1}: problem responses, the body size limit and {@code
- * Idempotency-Key} support. Filter order matters: the size limit runs before Spring Security (a
- * body is bounded before anything reads it), the idempotency filter after it (the caller is known).
+ * Idempotency-Key} support. Both filters run after Spring Security's filter chain, inside it: the
+ * caller is known, an anonymous caller is turned away before any body is read, and refusals carry
+ * the security headers. The size limit runs first, so the idempotency filter reads a bounded body.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiWebConfiguration {
@@ -46,7 +47,7 @@ class ApiWebConfiguration {
     var registration =
         new FilterRegistrationBean<>(new ApiRequestSizeFilter(limits, problems));
     registration.addUrlPatterns(API_URL_PATTERN);
-    registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+    registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
     return registration;
   }
 
@@ -56,7 +57,7 @@ class ApiWebConfiguration {
     IdempotencyStore store = new IdempotencyStore(jdbc, clock, properties.idempotencyKeyLifetime());
     var registration = new FilterRegistrationBean<>(new IdempotencyFilter(store, problems));
     registration.addUrlPatterns(API_URL_PATTERN);
-    registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
+    registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 2);
     return registration;
   }
 

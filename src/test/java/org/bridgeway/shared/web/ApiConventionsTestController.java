@@ -2,6 +2,7 @@ package org.bridgeway.shared.web;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -118,7 +119,8 @@ class ApiConventionsTestController {
 
   @PreAuthorize("isAuthenticated()")
   @GetMapping("/search")
-  List<String> search(@RequestParam String term, @RequestParam(defaultValue = "10") int limit) {
+  List<String> search(
+      @RequestParam @Size(min = 2) String term, @RequestParam(defaultValue = "10") @Max(50) int limit) {
     return List.of(term).subList(0, Math.min(1, limit));
   }
 

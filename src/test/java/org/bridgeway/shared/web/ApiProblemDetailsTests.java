@@ -136,10 +136,24 @@ class ApiProblemDetailsTests {
 
   @Test
   void wrongTypeOfQueryParameterNamesIt() throws Exception {
-    mvc.perform(get("/api/v1/test-only/search").param("term", "x").param("limit", "ten").with(anyClient()))
+    mvc.perform(get("/api/v1/test-only/search").param("term", "xy").param("limit", "ten").with(anyClient()))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("limit"))
         .andExpect(jsonPath("$.errors[0].code").value("TypeMismatch"));
+  }
+
+  @Test
+  void constraintsOnQueryParametersNameThem() throws Exception {
+    mvc.perform(
+            get("/api/v1/test-only/search").param("term", "x").param("limit", "51").with(anyClient()))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors", hasSize(2)))
+        .andExpect(jsonPath("$.errors[?(@.field == 'term')].code").value("Size"))
+        .andExpect(jsonPath("$.errors[?(@.field == 'limit')].code").value("Max"))
+        .andExpect(
+            jsonPath("$.errors[?(@.field == 'limit')].message")
+                .value("must be less than or equal to 50"));
   }
 
   @Test

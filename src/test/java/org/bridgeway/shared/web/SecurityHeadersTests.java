@@ -59,6 +59,30 @@ class SecurityHeadersTests {
   }
 
   @Test
+  void apiRefusalsOfTheConventionFiltersCarryTheSecurityHeaders() throws Exception {
+    MvcResult tooLarge =
+        mvc.perform(
+                post("/api/v1/test-only/things")
+                    .with(anyClient())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(new byte[1024 * 1024 + 1]))
+            .andExpect(status().isContentTooLarge())
+            .andReturn();
+    assertStrictHeaders(tooLarge.getResponse());
+
+    MvcResult badKey =
+        mvc.perform(
+                post("/api/v1/test-only/things")
+                    .with(anyClient())
+                    .header("Idempotency-Key", "")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{}"))
+            .andExpect(status().isBadRequest())
+            .andReturn();
+    assertStrictHeaders(badKey.getResponse());
+  }
+
+  @Test
   void webPagesCarryTheSecurityHeaders() throws Exception {
     MvcResult result = mvc.perform(get("/login")).andExpect(status().isOk()).andReturn();
     assertStrictHeaders(result.getResponse());
