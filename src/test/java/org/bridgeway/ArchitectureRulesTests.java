@@ -35,7 +35,9 @@ class ArchitectureRulesTests {
           type ->
               type.getPackageName().matches(".*\\.(web|signin|token)(\\..*)?")
                   || isControllerOrAdvice(type)
-                  || type.getEnclosingClass().map(ArchitectureRulesTests::isControllerOrAdvice).orElse(false));
+                  || type.getEnclosingClass()
+                      .map(ArchitectureRulesTests::isControllerOrAdvice)
+                      .orElse(false));
 
   private static boolean isControllerOrAdvice(JavaClass type) {
     return type.isMetaAnnotatedWith(Controller.class)
@@ -44,7 +46,9 @@ class ArchitectureRulesTests {
         || type.isAnnotatedWith(ControllerAdvice.class);
   }
 
-  /** Domain code knows nothing of HTTP, so it can be called from a page, the API, a job or a test. */
+  /**
+   * Domain code knows nothing of HTTP, so it can be called from a page, the API, a job or a test.
+   */
   @ArchTest
   static final ArchRule domainCodeDoesNotDependOnTheWeb =
       noClasses()
@@ -56,7 +60,8 @@ class ArchitectureRulesTests {
           .doNotHaveFullyQualifiedName("org.bridgeway.audit.internal.RequestOrigin")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("jakarta.servlet..", "org.springframework.web..", "org.springframework.ui..")
+          .resideInAnyPackage(
+              "jakarta.servlet..", "org.springframework.web..", "org.springframework.ui..")
           .because("only web plumbing handles HTTP; domain code is called through plain methods");
 
   /** A repository is a module's own business: other modules go through its facade. */

@@ -12,7 +12,8 @@ import org.springframework.modulith.docs.Documenter;
  */
 class ModularityTests {
 
-  private static final ApplicationModules modules = ApplicationModules.of(BridgewayApplication.class);
+  private static final ApplicationModules modules =
+      ApplicationModules.of(BridgewayApplication.class);
 
   @Test
   void modulesRespectTheirBoundaries() {

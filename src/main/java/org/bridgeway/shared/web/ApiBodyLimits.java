@@ -38,7 +38,8 @@ class ApiBodyLimits {
       return defaultLimit;
     }
     PathContainer path =
-        RequestPath.parse(request.getRequestURI(), request.getContextPath()).pathWithinApplication();
+        RequestPath.parse(request.getRequestURI(), request.getContextPath())
+            .pathWithinApplication();
     RequestMethod method = RequestMethod.resolve(request.getMethod());
     long limit = defaultLimit;
     for (DeclaredLimit candidate : limits) {
@@ -56,7 +57,8 @@ class ApiBodyLimits {
         .forEach(
             (info, handler) -> {
               ApiBodyLimit limit =
-                  AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), ApiBodyLimit.class);
+                  AnnotatedElementUtils.findMergedAnnotation(
+                      handler.getMethod(), ApiBodyLimit.class);
               if (limit == null) {
                 limit =
                     AnnotatedElementUtils.findMergedAnnotation(

@@ -11,9 +11,9 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Answers API requests that failed before any controller was chosen (no such path, method not
- * allowed, unsupported media type) with the same problems as {@link ApiExceptionHandler}. Controller
- * advice only applies once a controller has been chosen, so these would otherwise fall through to
- * the servlet container's error page.
+ * allowed, unsupported media type) with the same problems as {@link ApiExceptionHandler}.
+ * Controller advice only applies once a controller has been chosen, so these would otherwise fall
+ * through to the servlet container's error page.
  */
 class ApiNoHandlerExceptionResolver implements HandlerExceptionResolver {
 

@@ -8,8 +8,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * Limits of the REST API under {@code /api/v1}.
  *
- * @param maxBodySize the largest request body a handler accepts unless it declares more with
- *     {@link ApiBodyLimit}
+ * @param maxBodySize the largest request body a handler accepts unless it declares more with {@link
+ *     ApiBodyLimit}
  * @param idempotencyKeyLifetime how long a stored response answers a repeated {@code
  *     Idempotency-Key}
  */

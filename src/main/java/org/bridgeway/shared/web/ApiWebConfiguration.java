@@ -44,8 +44,7 @@ class ApiWebConfiguration {
           ObjectProvider<RequestMappingHandlerMapping> handlerMapping,
       ProblemWriter problems) {
     ApiBodyLimits limits = new ApiBodyLimits(properties.maxBodySize(), handlerMapping);
-    var registration =
-        new FilterRegistrationBean<>(new ApiRequestSizeFilter(limits, problems));
+    var registration = new FilterRegistrationBean<>(new ApiRequestSizeFilter(limits, problems));
     registration.addUrlPatterns(API_URL_PATTERN);
     registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
     return registration;

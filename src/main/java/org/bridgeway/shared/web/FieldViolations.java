@@ -40,7 +40,9 @@ final class FieldViolations {
 
   private final MessageSource messages;
 
-  /** @param messages resolves message codes, so a bundle can reword any message; may be null */
+  /**
+   * @param messages resolves message codes, so a bundle can reword any message; may be null
+   */
   FieldViolations(MessageSource messages) {
     this.messages = messages;
   }
@@ -159,7 +161,10 @@ final class FieldViolations {
         continue;
       }
       if (node.isInIterable()) {
-        field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+        field
+            .append('[')
+            .append(node.getIndex() != null ? node.getIndex() : node.getKey())
+            .append(']');
       }
       String name = node.getName();
       if (StringUtils.hasText(name) && !name.startsWith("<")) {

@@ -90,7 +90,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
     String scope = actor.get().reference();
     switch (store.claim(scope, key, hash(request, body))) {
-      case Started started -> run(new BufferedBodyRequest(request, body), response, chain, scope, key);
+      case Started started ->
+          run(new BufferedBodyRequest(request, body), response, chain, scope, key);
       case Answered answered -> replay(response, answered);
       case InProgress inProgress ->
           problems.write(
@@ -150,8 +151,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
   }
 
-  private static void replay(HttpServletResponse response, Answered answered)
-      throws IOException {
+  private static void replay(HttpServletResponse response, Answered answered) throws IOException {
     response.setStatus(answered.status());
     if (answered.contentType() != null) {
       response.setContentType(answered.contentType());

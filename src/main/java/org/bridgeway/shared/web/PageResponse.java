@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * One page of a list, as every API list endpoint answers it: the items, the page asked for, and
- * how many items and pages there are in all.
+ * One page of a list, as every API list endpoint answers it: the items, the page asked for, and how
+ * many items and pages there are in all.
  *
  * <p>Usage: {@code PageResponse.of(rows, query, totalCount)}; {@code .map(View::of)} to convert the
  * items.

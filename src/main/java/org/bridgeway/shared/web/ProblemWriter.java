@@ -11,10 +11,10 @@ import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes a problem straight to the servlet response, for answers given outside Spring MVC's
- * message conversion: filters, and requests that reached no controller. Uses the application's
- * JSON mapper, which already knows how Spring renders {@link ProblemDetail}, so the output matches
- * the exception handler's.
+ * Writes a problem straight to the servlet response, for answers given outside Spring MVC's message
+ * conversion: filters, and requests that reached no controller. Uses the application's JSON mapper,
+ * which already knows how Spring renders {@link ProblemDetail}, so the output matches the exception
+ * handler's.
  */
 class ProblemWriter {
 

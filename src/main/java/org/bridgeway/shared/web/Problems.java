@@ -42,9 +42,7 @@ final class Problems {
     ProblemDetail problem =
         of(
             HttpStatus.CONTENT_TOO_LARGE,
-            "The request body is larger than this endpoint accepts ("
-                + readable(limit)
-                + ").");
+            "The request body is larger than this endpoint accepts (" + readable(limit) + ").");
     problem.setProperty("maxBytes", limit);
     return problem;
   }
@@ -72,7 +70,10 @@ final class Problems {
     if (t == Boolean.class) {
       return "must be true or false";
     }
-    if (t == Integer.class || t == Long.class || t == Short.class || t == Byte.class
+    if (t == Integer.class
+        || t == Long.class
+        || t == Short.class
+        || t == Byte.class
         || t == BigInteger.class) {
       return "must be a whole number";
     }

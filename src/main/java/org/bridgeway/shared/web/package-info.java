@@ -7,8 +7,8 @@
  *       listed as {@link org.bridgeway.shared.web.FieldViolation}s in an {@code errors} property.
  *       Throw {@link org.bridgeway.shared.web.NotFoundException} for 404 (also for records the
  *       caller may not see), {@link org.bridgeway.shared.web.DomainRuleViolation} for 422;
- *       optimistic locking failures become 409; anything unexpected becomes a generic 500 with a {@code
- *       correlationId} that is also logged.
+ *       optimistic locking failures become 409; anything unexpected becomes a generic 500 with a
+ *       {@code correlationId} that is also logged.
  *   <li><b>Size</b>: request bodies are limited to {@code bridgeway.api.max-body-size} (1 MB);
  *       {@link org.bridgeway.shared.web.ApiBodyLimit} raises it for one handler.
  *   <li><b>Paging</b>: take a {@code @Valid} {@link org.bridgeway.shared.web.PageQuery}, answer a

@@ -78,8 +78,7 @@ class ApiConventionsTestController {
   @PreAuthorize("isAuthenticated()")
   @PostMapping("/slow-things")
   @ResponseStatus(HttpStatus.CREATED)
-  ThingCreated createSlowly(@Valid @RequestBody ThingRequest request)
-      throws InterruptedException {
+  ThingCreated createSlowly(@Valid @RequestBody ThingRequest request) throws InterruptedException {
     gate.entered.countDown();
     if (!gate.open.await(30, TimeUnit.SECONDS)) {
       throw new IllegalStateException("The test never opened the gate");
@@ -111,6 +110,12 @@ class ApiConventionsTestController {
     throw new NotFoundException("thing");
   }
 
+  @PreAuthorize("hasRole('NETWORK_ADMIN')")
+  @GetMapping("/admin-only")
+  List<String> adminOnly() {
+    return List.of("secret");
+  }
+
   @PreAuthorize("isAuthenticated()")
   @GetMapping("/numbers")
   PageResponse<Integer> numbers(@Valid PageQuery page) {
@@ -120,7 +125,8 @@ class ApiConventionsTestController {
   @PreAuthorize("isAuthenticated()")
   @GetMapping("/search")
   List<String> search(
-      @RequestParam @Size(min = 2) String term, @RequestParam(defaultValue = "10") @Max(50) int limit) {
+      @RequestParam @Size(min = 2) String term,
+      @RequestParam(defaultValue = "10") @Max(50) int limit) {
     return List.of(term).subList(0, Math.min(1, limit));
   }
 

@@ -54,13 +54,16 @@ class ApiProblemDetailsTests {
   private static void assertNoInternals(MvcResult result) throws Exception {
     String body = result.getResponse().getContentAsString();
     assertThat(body)
-        .doesNotContain("Exception", "java.", "org.springframework", "tools.jackson", "org.bridgeway")
+        .doesNotContain(
+            "Exception", "java.", "org.springframework", "tools.jackson", "org.bridgeway")
         .doesNotContain("\tat ", "trace");
   }
 
   @Test
   void validBodyIsAccepted() throws Exception {
-    postJson(THINGS, VALID_THING).andExpect(status().isCreated()).andExpect(jsonPath("$.name").value("Lamp"));
+    postJson(THINGS, VALID_THING)
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.name").value("Lamp"));
   }
 
   @Test
@@ -136,7 +139,11 @@ class ApiProblemDetailsTests {
 
   @Test
   void wrongTypeOfQueryParameterNamesIt() throws Exception {
-    mvc.perform(get("/api/v1/test-only/search").param("term", "xy").param("limit", "ten").with(anyClient()))
+    mvc.perform(
+            get("/api/v1/test-only/search")
+                .param("term", "xy")
+                .param("limit", "ten")
+                .with(anyClient()))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("limit"))
         .andExpect(jsonPath("$.errors[0].code").value("TypeMismatch"));
@@ -145,7 +152,10 @@ class ApiProblemDetailsTests {
   @Test
   void constraintsOnQueryParametersNameThem() throws Exception {
     mvc.perform(
-            get("/api/v1/test-only/search").param("term", "x").param("limit", "51").with(anyClient()))
+            get("/api/v1/test-only/search")
+                .param("term", "x")
+                .param("limit", "51")
+                .with(anyClient()))
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.errors", hasSize(2)))
@@ -162,6 +172,14 @@ class ApiProblemDetailsTests {
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("term"))
         .andExpect(jsonPath("$.errors[0].code").value("Required"));
+  }
+
+  @Test
+  void deniedMethodAuthorizationStaysA403() throws Exception {
+    mvc.perform(get("/api/v1/test-only/admin-only").with(anyClient()))
+        .andExpect(status().isForbidden())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.status").value(403));
   }
 
   @Test
@@ -206,7 +224,8 @@ class ApiProblemDetailsTests {
             .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
             .andExpect(jsonPath("$.detail", containsString("Someone else changed this record")))
             .andReturn();
-    assertThat(result.getResponse().getContentAsString()).doesNotContain("secret_thing", "version 3");
+    assertThat(result.getResponse().getContentAsString())
+        .doesNotContain("secret_thing", "version 3");
   }
 
   @Test
@@ -232,8 +251,7 @@ class ApiProblemDetailsTests {
             .andReturn();
     String body = result.getResponse().getContentAsString();
     assertThat(body).doesNotContain("hunter2", "IllegalStateException", "org.bridgeway");
-    String correlationId =
-        com.jayway.jsonpath.JsonPath.read(body, "$.correlationId").toString();
+    String correlationId = com.jayway.jsonpath.JsonPath.read(body, "$.correlationId").toString();
     assertThat(body).contains(correlationId);
     assertThat(output.getOut() + output.getErr())
         .contains("correlationId=" + correlationId)

@@ -32,7 +32,9 @@ class FieldViolationsTest {
     Method place = Service.class.getDeclaredMethod("place", Order.class, int.class);
     Order order = new Order("R-1", List.of(new Line("ok", 1), new Line(" ", 1)));
     var violations =
-        validator.forExecutables().validateParameters(new Service(), place, new Object[] {order, 0});
+        validator
+            .forExecutables()
+            .validateParameters(new Service(), place, new Object[] {order, 0});
 
     List<FieldViolation> fields =
         new FieldViolations(null).of(new ConstraintViolationException(violations));

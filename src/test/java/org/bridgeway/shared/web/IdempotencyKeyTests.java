@@ -57,7 +57,8 @@ class IdempotencyKeyTests {
   }
 
   private long thingsWritten() {
-    return jdbc.sql("SELECT count(*) FROM " + ApiConventionsTestController.TABLE + " WHERE name = ?")
+    return jdbc.sql(
+            "SELECT count(*) FROM " + ApiConventionsTestController.TABLE + " WHERE name = ?")
         .param(name)
         .query(Long.class)
         .single();
@@ -115,13 +116,16 @@ class IdempotencyKeyTests {
     String slow = "/api/v1/test-only/slow-things";
     ExecutorService executor = Executors.newSingleThreadExecutor();
     try {
-      Future<MvcResult> first = executor.submit(() -> mvc.perform(create(slow, client, key, 1)).andReturn());
+      Future<MvcResult> first =
+          executor.submit(() -> mvc.perform(create(slow, client, key, 1)).andReturn());
       assertThat(gate.entered.await(30, TimeUnit.SECONDS)).as("first request started").isTrue();
 
       mvc.perform(create(slow, client, key, 1))
           .andExpect(status().isConflict())
           .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-          .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("still being processed")));
+          .andExpect(
+              jsonPath("$.detail")
+                  .value(org.hamcrest.Matchers.containsString("still being processed")));
 
       gate.open.countDown();
       assertThat(first.get(30, TimeUnit.SECONDS).getResponse().getStatus()).isEqualTo(201);

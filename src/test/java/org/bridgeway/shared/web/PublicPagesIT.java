@@ -6,6 +6,7 @@ import org.bridgeway.testing.browser.Browser;
 import org.bridgeway.testing.browser.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -57,6 +58,23 @@ class PublicPagesIT {
     browser.waiting().until(d -> d.getCurrentUrl().endsWith("#main-content"));
     assertThat(browser.driver().findElement(By.id("main-content")).getTagName())
         .isEqualTo("main");
+  }
+
+  @Test
+  void pagesKeepToTheContentSecurityPolicy(Browser browser) {
+    browser.open("/login");
+
+    assertThat(browser.consoleErrors()).isEmpty();
+    JavascriptExecutor page = (JavascriptExecutor) browser.driver();
+    assertThat(page.executeScript("return document.querySelectorAll('style').length")).isEqualTo(0L);
+    assertThat(page.executeScript("return htmx.config.includeIndicatorStyles")).isEqualTo(false);
+    assertThat(page.executeScript("return htmx.config.historyCacheSize")).isEqualTo(0L);
+    assertThat(page.executeScript("return htmx.config.allowEval")).isEqualTo(false);
+
+    String missing = browser.baseUrl() + "/vendor/no-such-page";
+    browser.open("/vendor/no-such-page");
+    // The 404 of the page itself is reported too; nothing else may be.
+    assertThat(browser.consoleErrors()).allMatch(message -> message.startsWith(missing + " "));
   }
 
   /** From a freshly loaded page, the first TAB reaches the skip link, which is then shown. */

@@ -15,8 +15,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
- * The browser-hardening headers are on every response, API and pages alike, and the API never
- * hands out a session or a cookie.
+ * The browser-hardening headers are on every response, API and pages alike, and the API never hands
+ * out a session or a cookie.
  */
 @ApiConventionsTest
 class SecurityHeadersTests {

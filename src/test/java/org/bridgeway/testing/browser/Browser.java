@@ -8,10 +8,14 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -101,6 +105,17 @@ public final class Browser implements AutoCloseable {
     return driver.switchTo().activeElement();
   }
 
+  /**
+   * The errors the browser console received since the last call: Content-Security-Policy
+   * violations, resources that failed to load, script errors.
+   */
+  public List<String> consoleErrors() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+        .map(LogEntry::getMessage)
+        .toList();
+  }
+
   /** See {@link Accessibility#assertNoAccessibilityViolations(WebDriver)}. */
   public void assertNoAccessibilityViolations() {
     Accessibility.assertNoAccessibilityViolations(driver);
@@ -111,9 +126,10 @@ public final class Browser implements AutoCloseable {
     return Screenshots.take(driver, name);
   }
 
-  /** Forgets cookies (and so the session) of the application. */
+  /** Forgets cookies (and so the session) of the application, and earlier console messages. */
   void reset() {
     driver.manage().deleteAllCookies();
+    driver.manage().logs().get(LogType.BROWSER);
   }
 
   @Override

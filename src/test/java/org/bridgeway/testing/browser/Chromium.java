@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.logging.Level;
 import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * Starts Debian's Chromium through Debian's ChromeDriver, both named by path so that Selenium
@@ -32,6 +35,10 @@ final class Chromium {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chromium.toFile());
     options.setPageLoadStrategy(PageLoadStrategy.NORMAL);
+    // The console, so that tests can see Content-Security-Policy violations and failed loads.
+    LoggingPreferences logging = new LoggingPreferences();
+    logging.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
     options.addArguments(
         "--headless=new",
         "--no-sandbox",
