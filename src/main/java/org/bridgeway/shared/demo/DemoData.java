@@ -19,7 +19,7 @@ public final class DemoData {
   private final Path directory;
   private final List<String> announcements = new ArrayList<>();
 
-  DemoData(Path directory) {
+  public DemoData(Path directory) {
     this.directory = directory;
   }
 
