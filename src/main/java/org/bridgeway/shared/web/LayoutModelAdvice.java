@@ -1,128 +1,29 @@
 package org.bridgeway.shared.web;
 
-import jakarta.servlet.http.HttpServletRequest;
-import java.security.Principal;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.springframework.security.authentication.AuthenticationTrustResolver;
-import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
-import org.springframework.security.core.AuthenticatedPrincipal;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Gives every page what the layout needs: the primary navigation the current user may see, and who
- * is signed in. Computed from the authorities alone, so templates carry no role rules and the
- * shared kernel does not depend on the identity module.
+ * Gives every page the model attributes {@code navigation} (the {@link NavigationItem}s the current
+ * user may see) and {@code currentUser} (a {@link CurrentUser}, null before sign-in).
  */
 @ControllerAdvice
 class LayoutModelAdvice {
 
-  private static final Set<String> ADMINISTRATORS =
-      Set.of("ROLE_NETWORK_ADMIN", "ROLE_ORGANIZATION_ADMIN");
+  private final LayoutModel layout;
 
-  /** The destinations in display order; an empty role set means any signed-in user. */
-  private static final List<Destination> DESTINATIONS =
-      List.of(
-          new Destination("nav.home", "/", Set.of()),
-          new Destination("nav.administration", "/admin/organizations", ADMINISTRATORS),
-          new Destination("nav.users", "/admin/users", ADMINISTRATORS),
-          new Destination("nav.apiTokens", "/admin/api-tokens", ADMINISTRATORS),
-          new Destination("nav.audit", "/admin/audit", ADMINISTRATORS));
-
-  private final AuthenticationTrustResolver trustResolver = new AuthenticationTrustResolverImpl();
+  LayoutModelAdvice(LayoutModel layout) {
+    this.layout = layout;
+  }
 
   @ModelAttribute("navigation")
-  List<NavigationItem> navigation(HttpServletRequest request) {
-    return navigationFor(currentAuthentication(), pathWithinApplication(request));
+  List<NavigationItem> navigation() {
+    return layout.navigation();
   }
 
   @ModelAttribute("currentUser")
   CurrentUser currentUser() {
-    return currentUserOf(currentAuthentication());
-  }
-
-  /**
-   * The entries visible to an authentication. Nothing is shown before sign-in, nor to an
-   * authentication without any role (such as one that has passed the password but not yet the
-   * second factor, if the sign-in grants roles only at the end).
-   */
-  List<NavigationItem> navigationFor(Authentication authentication, String path) {
-    if (!trustResolver.isAuthenticated(authentication)) {
-      return List.of();
-    }
-    Set<String> authorities =
-        authentication.getAuthorities().stream()
-            .map(GrantedAuthority::getAuthority)
-            .filter(authority -> authority != null)
-            .collect(Collectors.toUnmodifiableSet());
-    if (authorities.stream().noneMatch(authority -> authority.startsWith("ROLE_"))) {
-      return List.of();
-    }
-    return DESTINATIONS.stream()
-        .filter(destination -> destination.visibleWith(authorities))
-        .map(destination -> destination.toItem(path))
-        .toList();
-  }
-
-  /** Who is signed in, or null for an anonymous visitor. */
-  CurrentUser currentUserOf(Authentication authentication) {
-    if (!trustResolver.isAuthenticated(authentication)) {
-      return null;
-    }
-    Object principal = authentication.getPrincipal();
-    if (principal instanceof DisplayablePrincipal displayable) {
-      return new CurrentUser(displayable.displayName(), displayable.organizationName());
-    }
-    // Only principal types whose name is meant for display; anything else (a record, say) would
-    // show its toString().
-    if (principal instanceof UserDetails
-        || principal instanceof AuthenticatedPrincipal
-        || principal instanceof Principal
-        || principal instanceof String) {
-      return new CurrentUser(authentication.getName(), null);
-    }
-    return new CurrentUser(null, null);
-  }
-
-  private static Authentication currentAuthentication() {
-    return SecurityContextHolder.getContext().getAuthentication();
-  }
-
-  private static String pathWithinApplication(HttpServletRequest request) {
-    String uri = request.getRequestURI();
-    String contextPath = request.getContextPath();
-    if (uri == null) {
-      return "";
-    }
-    return contextPath != null && uri.startsWith(contextPath)
-        ? uri.substring(contextPath.length())
-        : uri;
-  }
-
-  private record Destination(String labelKey, String path, Set<String> requiredAnyOf) {
-
-    boolean visibleWith(Set<String> authorities) {
-      return requiredAnyOf.isEmpty() || requiredAnyOf.stream().anyMatch(authorities::contains);
-    }
-
-    NavigationItem toItem(String currentPath) {
-      return new NavigationItem(labelKey, path, isCurrent(currentPath));
-    }
-
-    private boolean isCurrent(String currentPath) {
-      if (currentPath == null || currentPath.isEmpty()) {
-        return false;
-      }
-      if ("/".equals(path)) {
-        return "/".equals(currentPath);
-      }
-      return currentPath.equals(path) || currentPath.startsWith(path + "/");
-    }
+    return layout.currentUser();
   }
 }

@@ -56,8 +56,7 @@ class PublicPagesIT {
     new Actions(browser.driver()).sendKeys(Keys.TAB).sendKeys(Keys.ENTER).perform();
 
     browser.waiting().until(d -> d.getCurrentUrl().endsWith("#main-content"));
-    assertThat(browser.driver().findElement(By.id("main-content")).getTagName())
-        .isEqualTo("main");
+    assertThat(browser.driver().findElement(By.id("main-content")).getTagName()).isEqualTo("main");
   }
 
   @Test
@@ -66,7 +65,8 @@ class PublicPagesIT {
 
     assertThat(browser.consoleErrors()).isEmpty();
     JavascriptExecutor page = (JavascriptExecutor) browser.driver();
-    assertThat(page.executeScript("return document.querySelectorAll('style').length")).isEqualTo(0L);
+    assertThat(page.executeScript("return document.querySelectorAll('style').length"))
+        .isEqualTo(0L);
     assertThat(page.executeScript("return htmx.config.includeIndicatorStyles")).isEqualTo(false);
     assertThat(page.executeScript("return htmx.config.historyCacheSize")).isEqualTo(0L);
     assertThat(page.executeScript("return htmx.config.allowEval")).isEqualTo(false);

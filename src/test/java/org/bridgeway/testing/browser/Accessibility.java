@@ -48,9 +48,7 @@ public final class Accessibility {
       for (CheckedNode node : rule.getNodes()) {
         report.append("\n    at ").append(node.getTarget());
         if (node.getFailureSummary() != null) {
-          report
-              .append("\n       ")
-              .append(node.getFailureSummary().replace("\n", "\n       "));
+          report.append("\n       ").append(node.getFailureSummary().replace("\n", "\n       "));
         }
       }
     }

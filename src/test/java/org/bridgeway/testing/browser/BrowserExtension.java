@@ -10,10 +10,11 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * Gives each test class of a {@link BrowserTest} one {@link Browser} on the application's random
- * port, closed after the class; deletes its cookies before each test; and saves a screenshot
- * when a test fails ({@code target/screenshots/<class>-<method>-failed.png}).
+ * port, closed after the class; deletes its cookies before each test; and saves a screenshot when a
+ * test fails ({@code target/screenshots/<class>-<method>-failed.png}).
  */
-final class BrowserExtension implements BeforeEachCallback, AfterTestExecutionCallback, ParameterResolver {
+final class BrowserExtension
+    implements BeforeEachCallback, AfterTestExecutionCallback, ParameterResolver {
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(BrowserExtension.class);

@@ -27,7 +27,8 @@ final class Chromium {
   /** Starts a headless browser with a fresh profile in {@code userDataDir}. */
   static ChromeDriver start(Path userDataDir, Path logFile) {
     Path chromium = executable(CHROMIUM_PROPERTY, "/usr/bin/chromium", "chromium");
-    Path chromedriver = executable(CHROMEDRIVER_PROPERTY, "/usr/bin/chromedriver", "chromium-driver");
+    Path chromedriver =
+        executable(CHROMEDRIVER_PROPERTY, "/usr/bin/chromedriver", "chromium-driver");
     // Selenium consults this before anything else; with the executable set below as well,
     // it has no reason to run Selenium Manager.
     System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, chromedriver.toString());

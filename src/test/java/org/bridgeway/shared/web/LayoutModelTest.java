@@ -12,9 +12,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.userdetails.User;
 
-class LayoutModelAdviceTest {
+class LayoutModelTest {
 
-  private final LayoutModelAdvice advice = new LayoutModelAdvice();
+  private final LayoutModel layout = new LayoutModel();
 
   @Test
   void anonymousVisitorSeesNoNavigationAndNoUser() {
@@ -22,15 +22,15 @@ class LayoutModelAdviceTest {
         new AnonymousAuthenticationToken(
             "key", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
 
-    assertThat(advice.navigationFor(anonymous, "/login")).isEmpty();
-    assertThat(advice.navigationFor(null, "/login")).isEmpty();
-    assertThat(advice.currentUserOf(anonymous)).isNull();
-    assertThat(advice.currentUserOf(null)).isNull();
+    assertThat(layout.navigationFor(anonymous, "/login")).isEmpty();
+    assertThat(layout.navigationFor(null, "/login")).isEmpty();
+    assertThat(layout.currentUserOf(anonymous)).isNull();
+    assertThat(layout.currentUserOf(null)).isNull();
   }
 
   @Test
   void officerSeesOnlyHome() {
-    List<NavigationItem> navigation = advice.navigationFor(signedIn("ROLE_OFFICER"), "/");
+    List<NavigationItem> navigation = layout.navigationFor(signedIn("ROLE_OFFICER"), "/");
 
     assertThat(navigation).containsExactly(new NavigationItem("nav.home", "/", true));
   }
@@ -38,7 +38,7 @@ class LayoutModelAdviceTest {
   @Test
   void organizationAdministratorSeesTheAdministrationPagesWithTheCurrentOneMarked() {
     List<NavigationItem> navigation =
-        advice.navigationFor(signedIn("ROLE_ORGANIZATION_ADMIN"), "/admin/users/8d3c/roles");
+        layout.navigationFor(signedIn("ROLE_ORGANIZATION_ADMIN"), "/admin/users/8d3c/roles");
 
     assertThat(navigation)
         .containsExactly(
@@ -51,7 +51,7 @@ class LayoutModelAdviceTest {
 
   @Test
   void networkAdministratorSeesTheAdministrationPages() {
-    assertThat(advice.navigationFor(signedIn("ROLE_NETWORK_ADMIN"), "/admin/audit"))
+    assertThat(layout.navigationFor(signedIn("ROLE_NETWORK_ADMIN"), "/admin/audit"))
         .extracting(NavigationItem::path, NavigationItem::current)
         .containsExactly(
             tuple("/", false),
@@ -63,7 +63,7 @@ class LayoutModelAdviceTest {
 
   @Test
   void aPathThatOnlySharesAPrefixIsNotCurrent() {
-    assertThat(advice.navigationFor(signedIn("ROLE_NETWORK_ADMIN"), "/admin/users-export"))
+    assertThat(layout.navigationFor(signedIn("ROLE_NETWORK_ADMIN"), "/admin/users-export"))
         .noneMatch(NavigationItem::current);
   }
 
@@ -71,8 +71,8 @@ class LayoutModelAdviceTest {
   void authenticationWithoutAnyRoleSeesNoNavigationButCanSignOut() {
     Authentication halfway = signedIn("FACTOR_PASSWORD");
 
-    assertThat(advice.navigationFor(halfway, "/login/second-factor")).isEmpty();
-    assertThat(advice.currentUserOf(halfway)).isNotNull();
+    assertThat(layout.navigationFor(halfway, "/login/second-factor")).isEmpty();
+    assertThat(layout.currentUserOf(halfway)).isNotNull();
   }
 
   @Test
@@ -90,7 +90,7 @@ class LayoutModelAdviceTest {
           }
         };
 
-    assertThat(advice.currentUserOf(authenticated(principal, "ROLE_OFFICER")))
+    assertThat(layout.currentUserOf(authenticated(principal, "ROLE_OFFICER")))
         .isEqualTo(new CurrentUser("Dana Reyes", "County Probation"));
   }
 
@@ -99,7 +99,7 @@ class LayoutModelAdviceTest {
     User user =
         new User("dana@example.org", "unused", AuthorityUtils.createAuthorityList("ROLE_OFFICER"));
 
-    assertThat(advice.currentUserOf(authenticated(user, "ROLE_OFFICER")))
+    assertThat(layout.currentUserOf(authenticated(user, "ROLE_OFFICER")))
         .isEqualTo(new CurrentUser("dana@example.org", null));
   }
 
@@ -107,7 +107,7 @@ class LayoutModelAdviceTest {
   void anOpaquePrincipalIsNotShown() {
     record Opaque(String secret) {}
 
-    assertThat(advice.currentUserOf(authenticated(new Opaque("x"), "ROLE_OFFICER")))
+    assertThat(layout.currentUserOf(authenticated(new Opaque("x"), "ROLE_OFFICER")))
         .isEqualTo(new CurrentUser(null, null));
   }
 
