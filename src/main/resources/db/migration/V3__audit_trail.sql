@@ -44,12 +44,14 @@ CREATE INDEX audit_entry_organization_idx ON audit_entry (organization_id, occur
 CREATE INDEX audit_entry_action_idx ON audit_entry (action text_pattern_ops, occurred_at DESC);
 CREATE INDEX audit_entry_occurred_at_idx ON audit_entry (occurred_at DESC, seq DESC);
 
+-- SQLSTATE class 23, so that the application sees a data integrity violation rather than a
+-- grammar or permission error.
 CREATE FUNCTION audit_entry_refuse_change() RETURNS trigger
     LANGUAGE plpgsql AS
 $$
 BEGIN
     RAISE EXCEPTION 'audit_entry is append-only: % is not allowed', TG_OP
-        USING ERRCODE = 'insufficient_privilege',
+        USING ERRCODE = 'integrity_constraint_violation',
               HINT = 'Audit entries can only be inserted.';
 END;
 $$;

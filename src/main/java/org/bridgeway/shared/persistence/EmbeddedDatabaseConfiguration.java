@@ -39,6 +39,9 @@ class EmbeddedDatabaseConfiguration {
             .setCleanDataDirectory(properties.cleanOnStart())
             .setPort(properties.port())
             .setPGStartupWait(Duration.ofSeconds(30))
+            // Spring stops the server after the connection pool (destroyMethod below); zonky's own
+            // JVM hook would stop it first, while connections are still being closed.
+            .setRegisterShutdownHook(false)
             // Bridgeway promises that an acknowledged write is never lost.
             .setServerConfig("synchronous_commit", "on")
             .setServerConfig("fsync", "on")
