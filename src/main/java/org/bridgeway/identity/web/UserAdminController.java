@@ -135,50 +135,48 @@ class UserAdminController {
   @PreAuthorize(ADMINS)
   String unlock(
       @AuthenticationPrincipal BridgewayPrincipal principal, @PathVariable UUID id, @RequestParam long version, RedirectAttributes redirect) {
-    administration.unlock(principal, new UserId(id), version);
-    redirect.addFlashAttribute("saved", "identity.admin.user.unlocked");
-    return "redirect:/admin/users/" + id;
+    return accountAction(id, redirect, "identity.admin.user.unlocked", () -> administration.unlock(principal, new UserId(id), version));
   }
 
   @PostMapping("/{id}/reset-second-factor")
   @PreAuthorize(ADMINS)
   String resetSecondFactor(
       @AuthenticationPrincipal BridgewayPrincipal principal, @PathVariable UUID id, @RequestParam long version, RedirectAttributes redirect) {
-    administration.resetSecondFactor(principal, new UserId(id), version);
-    redirect.addFlashAttribute("saved", "identity.admin.user.secondFactorReset");
-    return "redirect:/admin/users/" + id;
+    return accountAction(
+        id, redirect, "identity.admin.user.secondFactorReset", () -> administration.resetSecondFactor(principal, new UserId(id), version));
   }
 
   @PostMapping("/{id}/disable")
   @PreAuthorize(ADMINS)
   String disable(
-      @AuthenticationPrincipal BridgewayPrincipal principal,
-      @PathVariable UUID id,
-      @RequestParam long version,
-      RedirectAttributes redirect) {
-    try {
-      administration.disable(principal, new UserId(id), version);
-      redirect.addFlashAttribute("saved", "identity.admin.user.disabled");
-    } catch (DomainRuleViolation violation) {
-      redirect.addFlashAttribute("problem", violation.code());
-    }
-    return "redirect:/admin/users/" + id;
+      @AuthenticationPrincipal BridgewayPrincipal principal, @PathVariable UUID id, @RequestParam long version, RedirectAttributes redirect) {
+    return accountAction(id, redirect, "identity.admin.user.disabled", () -> administration.disable(principal, new UserId(id), version));
   }
 
   @PostMapping("/{id}/enable")
   @PreAuthorize(ADMINS)
   String enable(
       @AuthenticationPrincipal BridgewayPrincipal principal, @PathVariable UUID id, @RequestParam long version, RedirectAttributes redirect) {
-    administration.enable(principal, new UserId(id), version);
-    redirect.addFlashAttribute("saved", "identity.admin.user.enabled");
-    return "redirect:/admin/users/" + id;
+    return accountAction(id, redirect, "identity.admin.user.enabled", () -> administration.enable(principal, new UserId(id), version));
   }
 
   @PostMapping("/{id}/reinvite")
   @PreAuthorize(ADMINS)
   String reinvite(@AuthenticationPrincipal BridgewayPrincipal principal, @PathVariable UUID id, RedirectAttributes redirect) {
+    return accountAction(
+        id,
+        redirect,
+        null,
+        () -> redirect.addFlashAttribute("invitationLink", invitationLink(administration.reinvite(principal, new UserId(id)))));
+  }
+
+  /** Runs one action on an account and goes back to its page with the outcome (redirect-after-post). */
+  private static String accountAction(UUID id, RedirectAttributes redirect, String doneMessage, Runnable action) {
     try {
-      redirect.addFlashAttribute("invitationLink", invitationLink(administration.reinvite(principal, new UserId(id))));
+      action.run();
+      if (doneMessage != null) {
+        redirect.addFlashAttribute("saved", doneMessage);
+      }
     } catch (DomainRuleViolation violation) {
       redirect.addFlashAttribute("problem", violation.code());
     }
