@@ -36,8 +36,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Every endpoint x every role x {own organization's record, another organization's record, no
- * session}, with the expected status written down. An unexpected 2xx or 3xx fails the build, and
- * so does a handler that has no row here: every module adds its endpoints to {@link #ENDPOINTS}.
+ * session}, with the expected status written down. An unexpected 2xx or 3xx fails the build, and so
+ * does a handler that has no row here: every module adds its endpoints to {@link #ENDPOINTS}.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -51,7 +51,10 @@ class AuthorizationMatrixTests {
   enum Scope {
     /** Records belong to one organization; only a network administrator reaches others'. */
     ORGANIZATION,
-    /** The same for everyone who may call the endpoint (a page without a record, the member directory). */
+    /**
+     * The same for everyone who may call the endpoint (a page without a record, the member
+     * directory).
+     */
     NETWORK
   }
 
@@ -86,66 +89,216 @@ class AuthorizationMatrixTests {
   /** Paths that are public by design; their behaviour is tested with the sign-in flow. */
   private static final Set<String> PUBLIC =
       Set.of(
-          "GET /login", "POST /login", "GET /login/second-factor", "POST /login/second-factor",
-          "GET /login/enrol", "POST /login/enrol", "GET /login/recovery-codes",
-          "GET /invitation/{token}", "POST /invitation/{token}");
+          "GET /login",
+          "POST /login",
+          "GET /login/second-factor",
+          "POST /login/second-factor",
+          "GET /login/enrol",
+          "POST /login/enrol",
+          "GET /login/recovery-codes",
+          "GET /invitation/{token}",
+          "POST /invitation/{token}");
 
   static final List<Endpoint> ENDPOINTS = new ArrayList<>();
 
   static {
     web(HttpMethod.GET, "/", EVERY_ROLE, Scope.NETWORK, 200, t -> get("/"));
     // identity administration
-    web(HttpMethod.GET, "/admin/organizations", ADMINS, Scope.NETWORK, 200, t -> get("/admin/organizations"));
-    web(HttpMethod.GET, "/admin/organizations/new", NETWORK_ADMIN, Scope.NETWORK, 200, t -> get("/admin/organizations/new"));
-    web(HttpMethod.POST, "/admin/organizations", NETWORK_ADMIN, Scope.NETWORK, 302,
-        t -> post("/admin/organizations").param("name", "Matrix org " + UUID.randomUUID()).param("kind", "FUNDER"));
-    web(HttpMethod.GET, "/admin/organizations/{id}", ADMINS, Scope.ORGANIZATION, 200, t -> get("/admin/organizations/" + t.organization()));
-    web(HttpMethod.POST, "/admin/organizations/{id}", NETWORK_ADMIN, Scope.NETWORK, 404,
-        t -> post("/admin/organizations/" + UUID.randomUUID()).param("name", "Renamed").param("kind", "FUNDER").param("active", "true").param("version", "0"));
+    web(
+        HttpMethod.GET,
+        "/admin/organizations",
+        ADMINS,
+        Scope.NETWORK,
+        200,
+        t -> get("/admin/organizations"));
+    web(
+        HttpMethod.GET,
+        "/admin/organizations/new",
+        NETWORK_ADMIN,
+        Scope.NETWORK,
+        200,
+        t -> get("/admin/organizations/new"));
+    web(
+        HttpMethod.POST,
+        "/admin/organizations",
+        NETWORK_ADMIN,
+        Scope.NETWORK,
+        302,
+        t ->
+            post("/admin/organizations")
+                .param("name", "Matrix org " + UUID.randomUUID())
+                .param("kind", "FUNDER"));
+    web(
+        HttpMethod.GET,
+        "/admin/organizations/{id}",
+        ADMINS,
+        Scope.ORGANIZATION,
+        200,
+        t -> get("/admin/organizations/" + t.organization()));
+    web(
+        HttpMethod.POST,
+        "/admin/organizations/{id}",
+        NETWORK_ADMIN,
+        Scope.NETWORK,
+        404,
+        t ->
+            post("/admin/organizations/" + UUID.randomUUID())
+                .param("name", "Renamed")
+                .param("kind", "FUNDER")
+                .param("active", "true")
+                .param("version", "0"));
     web(HttpMethod.GET, "/admin/users", ADMINS, Scope.NETWORK, 200, t -> get("/admin/users"));
-    web(HttpMethod.GET, "/admin/users/invite", ADMINS, Scope.NETWORK, 200, t -> get("/admin/users/invite"));
-    web(HttpMethod.POST, "/admin/users/invite", ADMINS, Scope.ORGANIZATION, 302,
-        t -> post("/admin/users/invite").param("organization", t.organization().toString())
-            .param("email", "matrix-" + UUID.randomUUID() + "@example.org").param("displayName", "Matrix").param("roles", "OFFICER"));
-    web(HttpMethod.GET, "/admin/users/{id}", ADMINS, Scope.ORGANIZATION, 200, t -> get("/admin/users/" + t.fixtures().user(t.organization())));
+    web(
+        HttpMethod.GET,
+        "/admin/users/invite",
+        ADMINS,
+        Scope.NETWORK,
+        200,
+        t -> get("/admin/users/invite"));
+    web(
+        HttpMethod.POST,
+        "/admin/users/invite",
+        ADMINS,
+        Scope.ORGANIZATION,
+        302,
+        t ->
+            post("/admin/users/invite")
+                .param("organization", t.organization().toString())
+                .param("email", "matrix-" + UUID.randomUUID() + "@example.org")
+                .param("displayName", "Matrix")
+                .param("roles", "OFFICER"));
+    web(
+        HttpMethod.GET,
+        "/admin/users/{id}",
+        ADMINS,
+        Scope.ORGANIZATION,
+        200,
+        t -> get("/admin/users/" + t.fixtures().user(t.organization())));
     for (String action : List.of("unlock", "reset-second-factor", "disable", "enable")) {
-      web(HttpMethod.POST, "/admin/users/{id}/" + action, ADMINS, Scope.ORGANIZATION, 302, t -> {
-        UUID user = t.fixtures().user(t.organization());
-        return post("/admin/users/" + user + "/" + action).param("version", Long.toString(t.fixtures().versionOf(user)));
-      });
+      web(
+          HttpMethod.POST,
+          "/admin/users/{id}/" + action,
+          ADMINS,
+          Scope.ORGANIZATION,
+          302,
+          t -> {
+            UUID user = t.fixtures().user(t.organization());
+            return post("/admin/users/" + user + "/" + action)
+                .param("version", Long.toString(t.fixtures().versionOf(user)));
+          });
     }
-    web(HttpMethod.POST, "/admin/users/{id}/roles", ADMINS, Scope.ORGANIZATION, 302, t -> {
-      UUID user = t.fixtures().user(t.organization());
-      return post("/admin/users/" + user + "/roles").param("roles", "ANALYST").param("version", Long.toString(t.fixtures().versionOf(user)));
-    });
-    web(HttpMethod.POST, "/admin/users/{id}/reinvite", ADMINS, Scope.ORGANIZATION, 302,
+    web(
+        HttpMethod.POST,
+        "/admin/users/{id}/roles",
+        ADMINS,
+        Scope.ORGANIZATION,
+        302,
+        t -> {
+          UUID user = t.fixtures().user(t.organization());
+          return post("/admin/users/" + user + "/roles")
+              .param("roles", "ANALYST")
+              .param("version", Long.toString(t.fixtures().versionOf(user)));
+        });
+    web(
+        HttpMethod.POST,
+        "/admin/users/{id}/reinvite",
+        ADMINS,
+        Scope.ORGANIZATION,
+        302,
         t -> post("/admin/users/" + t.fixtures().user(t.organization()) + "/reinvite"));
-    web(HttpMethod.GET, "/admin/api-tokens", ADMINS, Scope.NETWORK, 200, t -> get("/admin/api-tokens"));
-    ENDPOINTS.add(new Endpoint(HttpMethod.POST, "/admin/api-tokens", ADMINS, Scope.ORGANIZATION, 302, 400,
-        t -> post("/admin/api-tokens").param("organization", t.organization().toString()).param("name", "Matrix client").param("roles", "OFFICER")));
-    web(HttpMethod.POST, "/admin/api-tokens/{id}/revoke", ADMINS, Scope.ORGANIZATION, 302,
+    web(
+        HttpMethod.GET,
+        "/admin/api-tokens",
+        ADMINS,
+        Scope.NETWORK,
+        200,
+        t -> get("/admin/api-tokens"));
+    ENDPOINTS.add(
+        new Endpoint(
+            HttpMethod.POST,
+            "/admin/api-tokens",
+            ADMINS,
+            Scope.ORGANIZATION,
+            302,
+            400,
+            t ->
+                post("/admin/api-tokens")
+                    .param("organization", t.organization().toString())
+                    .param("name", "Matrix client")
+                    .param("roles", "OFFICER")));
+    web(
+        HttpMethod.POST,
+        "/admin/api-tokens/{id}/revoke",
+        ADMINS,
+        Scope.ORGANIZATION,
+        302,
         t -> post("/admin/api-tokens/" + t.fixtures().token(t.organization()) + "/revoke"));
     // audit
     web(HttpMethod.GET, "/admin/audit", ADMINS, Scope.NETWORK, 200, t -> get("/admin/audit"));
-    web(HttpMethod.POST, "/admin/audit/verify", NETWORK_ADMIN, Scope.NETWORK, 302, t -> post("/admin/audit/verify"));
+    web(
+        HttpMethod.POST,
+        "/admin/audit/verify",
+        NETWORK_ADMIN,
+        Scope.NETWORK,
+        302,
+        t -> post("/admin/audit/verify"));
     // identity API
     api(HttpMethod.GET, "/api/v1/me", EVERY_ROLE, Scope.NETWORK, 200, t -> get("/api/v1/me"));
-    api(HttpMethod.GET, "/api/v1/organizations", EVERY_ROLE, Scope.NETWORK, 200, t -> get("/api/v1/organizations"));
-    api(HttpMethod.GET, "/api/v1/organizations/{id}", EVERY_ROLE, Scope.NETWORK, 200, t -> get("/api/v1/organizations/" + t.organization()));
+    api(
+        HttpMethod.GET,
+        "/api/v1/organizations",
+        EVERY_ROLE,
+        Scope.NETWORK,
+        200,
+        t -> get("/api/v1/organizations"));
+    api(
+        HttpMethod.GET,
+        "/api/v1/organizations/{id}",
+        EVERY_ROLE,
+        Scope.NETWORK,
+        200,
+        t -> get("/api/v1/organizations/" + t.organization()));
     api(HttpMethod.GET, "/api/v1/users", ADMINS, Scope.NETWORK, 200, t -> get("/api/v1/users"));
-    api(HttpMethod.GET, "/api/v1/users/{id}", ADMINS, Scope.ORGANIZATION, 200, t -> get("/api/v1/users/" + t.fixtures().user(t.organization())));
-    api(HttpMethod.POST, "/api/v1/users", ADMINS, Scope.ORGANIZATION, 201,
-        t -> post("/api/v1/users").contentType(MediaType.APPLICATION_JSON)
-            .content("{\"organization\":\"" + t.organization() + "\",\"email\":\"matrix-" + UUID.randomUUID()
-                + "@example.org\",\"displayName\":\"Matrix\",\"roles\":[\"OFFICER\"]}"));
+    api(
+        HttpMethod.GET,
+        "/api/v1/users/{id}",
+        ADMINS,
+        Scope.ORGANIZATION,
+        200,
+        t -> get("/api/v1/users/" + t.fixtures().user(t.organization())));
+    api(
+        HttpMethod.POST,
+        "/api/v1/users",
+        ADMINS,
+        Scope.ORGANIZATION,
+        201,
+        t ->
+            post("/api/v1/users")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"organization\":\""
+                        + t.organization()
+                        + "\",\"email\":\"matrix-"
+                        + UUID.randomUUID()
+                        + "@example.org\",\"displayName\":\"Matrix\",\"roles\":[\"OFFICER\"]}"));
   }
 
-  private static void web(HttpMethod method, String pattern, Set<Role> allowed, Scope scope, int success,
+  private static void web(
+      HttpMethod method,
+      String pattern,
+      Set<Role> allowed,
+      Scope scope,
+      int success,
       Function<Target, MockHttpServletRequestBuilder> request) {
     ENDPOINTS.add(new Endpoint(method, pattern, allowed, scope, success, 404, request));
   }
 
-  private static void api(HttpMethod method, String pattern, Set<Role> allowed, Scope scope, int success,
+  private static void api(
+      HttpMethod method,
+      String pattern,
+      Set<Role> allowed,
+      Scope scope,
+      int success,
       Function<Target, MockHttpServletRequestBuilder> request) {
     ENDPOINTS.add(new Endpoint(method, pattern, allowed, scope, success, 404, request));
   }
@@ -175,23 +328,26 @@ class AuthorizationMatrixTests {
   void setUp() {
     own = testUsers.organization(OrganizationKind.PROBATION_AGENCY);
     other = testUsers.organization(OrganizationKind.TREATMENT_PROVIDER);
-    fixtures = new Fixtures() {
-      @Override
-      public UUID user(OrganizationId organization) {
-        return testUsers.withoutSecondFactor(organization, Role.OFFICER).id().value();
-      }
+    fixtures =
+        new Fixtures() {
+          @Override
+          public UUID user(OrganizationId organization) {
+            return testUsers.withoutSecondFactor(organization, Role.OFFICER).id().value();
+          }
 
-      @Override
-      public long versionOf(UUID user) {
-        return users.findById(new org.bridgeway.identity.UserId(user)).orElseThrow().version();
-      }
+          @Override
+          public long versionOf(UUID user) {
+            return users.findById(new org.bridgeway.identity.UserId(user)).orElseThrow().version();
+          }
 
-      @Override
-      public UUID token(OrganizationId organization) {
-        BridgewayPrincipal issuer = Principals.user(organization, OrganizationKind.PROBATION_AGENCY, Role.NETWORK_ADMIN);
-        return tokens.issue(issuer, organization, "Fixture", Set.of(Role.OFFICER), null).id();
-      }
-    };
+          @Override
+          public UUID token(OrganizationId organization) {
+            BridgewayPrincipal issuer =
+                Principals.user(
+                    organization, OrganizationKind.PROBATION_AGENCY, Role.NETWORK_ADMIN);
+            return tokens.issue(issuer, organization, "Fixture", Set.of(Role.OFFICER), null).id();
+          }
+        };
   }
 
   @Test
@@ -203,18 +359,34 @@ class AuthorizationMatrixTests {
       int anonymous = statusOf(endpoint.request().apply(new Target(own, fixtures)));
       int expectedAnonymous = isApi ? 401 : 302;
       if (anonymous != expectedAnonymous) {
-        mismatches.put(name + " as anonymous", "expected " + expectedAnonymous + " but was " + anonymous);
+        mismatches.put(
+            name + " as anonymous", "expected " + expectedAnonymous + " but was " + anonymous);
       }
       for (Role role : Role.values()) {
-        BridgewayPrincipal principal = isApi
-            ? Principals.apiClient(own, OrganizationKind.PROBATION_AGENCY, role)
-            : Principals.user(own, OrganizationKind.PROBATION_AGENCY, role);
+        BridgewayPrincipal principal =
+            isApi
+                ? Principals.apiClient(own, OrganizationKind.PROBATION_AGENCY, role)
+                : Principals.user(own, OrganizationKind.PROBATION_AGENCY, role);
         boolean allowed = endpoint.allowed().contains(role);
         int expectedOwn = allowed ? endpoint.success() : 403;
-        int expectedOther = !allowed ? 403
-            : endpoint.scope() == Scope.NETWORK || role == Role.NETWORK_ADMIN ? endpoint.success() : endpoint.hidden();
-        check(mismatches, name + " as " + role + " on own", expectedOwn, endpoint.request().apply(new Target(own, fixtures)), principal);
-        check(mismatches, name + " as " + role + " on other organization's", expectedOther, endpoint.request().apply(new Target(other, fixtures)), principal);
+        int expectedOther =
+            !allowed
+                ? 403
+                : endpoint.scope() == Scope.NETWORK || role == Role.NETWORK_ADMIN
+                    ? endpoint.success()
+                    : endpoint.hidden();
+        check(
+            mismatches,
+            name + " as " + role + " on own",
+            expectedOwn,
+            endpoint.request().apply(new Target(own, fixtures)),
+            principal);
+        check(
+            mismatches,
+            name + " as " + role + " on other organization's",
+            expectedOther,
+            endpoint.request().apply(new Target(other, fixtures)),
+            principal);
       }
     }
     assertThat(mismatches).as("authorization matrix mismatches").isEmpty();
@@ -225,24 +397,32 @@ class AuthorizationMatrixTests {
     Set<String> declared = new TreeSet<>(PUBLIC);
     ENDPOINTS.forEach(e -> declared.add(e.method() + " " + e.pattern()));
     Set<String> missing = new TreeSet<>();
-    handlerMapping.getHandlerMethods().forEach((info, method) -> {
-      if (!method.getBeanType().getPackageName().startsWith("org.bridgeway")) {
-        return;
-      }
-      for (String pattern : info.getPatternValues()) {
-        for (var requestMethod : info.getMethodsCondition().getMethods()) {
-          String key = requestMethod.name() + " " + pattern;
-          if (!declared.contains(key)) {
-            missing.add(key);
-          }
-        }
-      }
-    });
+    handlerMapping
+        .getHandlerMethods()
+        .forEach(
+            (info, method) -> {
+              if (!method.getBeanType().getPackageName().startsWith("org.bridgeway")) {
+                return;
+              }
+              for (String pattern : info.getPatternValues()) {
+                for (var requestMethod : info.getMethodsCondition().getMethods()) {
+                  String key = requestMethod.name() + " " + pattern;
+                  if (!declared.contains(key)) {
+                    missing.add(key);
+                  }
+                }
+              }
+            });
     assertThat(missing).as("handlers without a row in the authorization matrix").isEmpty();
   }
 
-  private void check(Map<String, String> mismatches, String cell, int expected,
-      MockHttpServletRequestBuilder request, BridgewayPrincipal principal) throws Exception {
+  private void check(
+      Map<String, String> mismatches,
+      String cell,
+      int expected,
+      MockHttpServletRequestBuilder request,
+      BridgewayPrincipal principal)
+      throws Exception {
     int actual = statusOf(request.with(authentication(Principals.authenticationOf(principal))));
     if (actual != expected) {
       mismatches.put(cell, "expected " + expected + " but was " + actual);

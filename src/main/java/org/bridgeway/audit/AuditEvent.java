@@ -56,11 +56,13 @@ public record AuditEvent(
   }
 
   public AuditEvent withPurpose(String purposeOfUse) {
-    return new AuditEvent(action, outcome, recordType, recordId, personId, purposeOfUse, actor, details);
+    return new AuditEvent(
+        action, outcome, recordType, recordId, personId, purposeOfUse, actor, details);
   }
 
   public AuditEvent withActor(Actor acting) {
-    return new AuditEvent(action, outcome, recordType, recordId, personId, purpose, acting, details);
+    return new AuditEvent(
+        action, outcome, recordType, recordId, personId, purpose, acting, details);
   }
 
   public AuditEvent withDetail(String key, String value) {

@@ -38,7 +38,8 @@ public record BridgewayPrincipal(
       String organizationName,
       String displayName,
       Set<Role> roles) {
-    return new BridgewayPrincipal(userId, null, organization, kind, displayName, organizationName, roles);
+    return new BridgewayPrincipal(
+        userId, null, organization, kind, displayName, organizationName, roles);
   }
 
   public static BridgewayPrincipal apiClient(
@@ -61,7 +62,9 @@ public record BridgewayPrincipal(
   }
 
   public Collection<GrantedAuthority> authorities() {
-    return roles.stream().map(r -> (GrantedAuthority) new SimpleGrantedAuthority(r.authority())).toList();
+    return roles.stream()
+        .map(r -> (GrantedAuthority) new SimpleGrantedAuthority(r.authority()))
+        .toList();
   }
 
   @Override
@@ -70,8 +73,8 @@ public record BridgewayPrincipal(
   }
 
   /**
-   * The principal's name as Spring Security and the session store see it: the stable reference,
-   * so that all sessions of one user can be found and ended.
+   * The principal's name as Spring Security and the session store see it: the stable reference, so
+   * that all sessions of one user can be found and ended.
    */
   @Override
   public String toString() {

@@ -35,8 +35,8 @@ class AuditSearchIntegrationTests {
 
   /**
    * Where a redirected-to request finds the flash attributes. Set directly, because the flash map
-   * normally travels in the JDBC-backed session, which a MockMvc request with a test
-   * authentication does not carry.
+   * normally travels in the JDBC-backed session, which a MockMvc request with a test authentication
+   * does not carry.
    */
   private static final String AFTER_REDIRECT = DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE;
 
@@ -48,7 +48,8 @@ class AuditSearchIntegrationTests {
   private final OrganizationId agency = OrganizationId.random();
   private final OrganizationId provider = OrganizationId.random();
   private final BridgewayPrincipal networkAdmin =
-      Principals.user(OrganizationId.random(), OrganizationKind.PROBATION_AGENCY, Role.NETWORK_ADMIN);
+      Principals.user(
+          OrganizationId.random(), OrganizationKind.PROBATION_AGENCY, Role.NETWORK_ADMIN);
   private final BridgewayPrincipal agencyAdmin =
       Principals.user(agency, OrganizationKind.PROBATION_AGENCY, Role.ORGANIZATION_ADMIN);
   private final BridgewayPrincipal agencyOfficer =
@@ -62,7 +63,8 @@ class AuditSearchIntegrationTests {
   void aNetworkAdministratorFindsEveryEntryAboutAPerson() throws Exception {
     trail.record(AuditEvent.success(tag + ".read").withPerson(person).withActor(agencyOfficer));
     trail.record(AuditEvent.success(tag + ".read").withPerson(person).withActor(providerStaff));
-    trail.record(AuditEvent.success(tag + ".read").withPerson(UUID.randomUUID()).withActor(providerStaff));
+    trail.record(
+        AuditEvent.success(tag + ".read").withPerson(UUID.randomUUID()).withActor(providerStaff));
 
     AuditSearchResult result = search(networkAdmin, "personId", person.toString());
 
@@ -96,8 +98,7 @@ class AuditSearchIntegrationTests {
     assertThat(search(networkAdmin, "userId", agencyOfficer.userId().toString()).entries())
         .extracting(AuditEntry::action)
         .containsExactly(tag + ".read");
-    assertThat(
-            search(networkAdmin, "organizationId", provider.toString(), "action", tag).entries())
+    assertThat(search(networkAdmin, "organizationId", provider.toString(), "action", tag).entries())
         .extracting(AuditEntry::actorUserId)
         .containsExactly(providerStaff.userId());
   }
@@ -243,7 +244,9 @@ class AuditSearchIntegrationTests {
   @Test
   void aFromDateAfterTheToDateIsRefused() throws Exception {
     mvc.perform(
-            as(agencyAdmin, get("/admin/audit").param("from", "2025-03-02").param("to", "2025-03-01")))
+            as(
+                agencyAdmin,
+                get("/admin/audit").param("from", "2025-03-02").param("to", "2025-03-01")))
         .andExpect(status().isBadRequest())
         .andExpect(model().attribute("errors", Map.of("to", "audit.error.range")));
 
@@ -279,8 +282,7 @@ class AuditSearchIntegrationTests {
             .andExpect(status().is3xxRedirection())
             .andExpect(redirectedUrl("/admin/audit"))
             .andReturn();
-    ChainVerification verification =
-        (ChainVerification) verified.getFlashMap().get("verification");
+    ChainVerification verification = (ChainVerification) verified.getFlashMap().get("verification");
     assertThat(verification.intact()).isTrue();
 
     String html =

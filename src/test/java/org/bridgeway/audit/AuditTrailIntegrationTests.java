@@ -147,9 +147,9 @@ class AuditTrailIntegrationTests {
 
     Instant stored =
         jdbc.queryForObject(
-            "SELECT occurred_at FROM audit_entry WHERE action = ?",
-            OffsetDateTime.class,
-            action)
+                "SELECT occurred_at FROM audit_entry WHERE action = ?",
+                OffsetDateTime.class,
+                action)
             .toInstant();
     assertThat(stored).isEqualTo(Instant.parse("2001-02-03T04:05:06.123456Z"));
   }
@@ -235,7 +235,8 @@ class AuditTrailIntegrationTests {
     trail.record(AuditEvent.success(action));
 
     assertThatThrownBy(
-            () -> inTransactionRolledBack("DELETE FROM audit_entry WHERE action = '" + action + "'"))
+            () ->
+                inTransactionRolledBack("DELETE FROM audit_entry WHERE action = '" + action + "'"))
         .isInstanceOf(DataIntegrityViolationException.class)
         .rootCause()
         .hasMessageContaining("append-only");

@@ -46,7 +46,8 @@ class AdministrationIntegrationTests {
   void setUp() {
     agency = testUsers.organization(OrganizationKind.PROBATION_AGENCY);
     provider = testUsers.organization(OrganizationKind.TREATMENT_PROVIDER);
-    agencyAdmin = Principals.user(agency, OrganizationKind.PROBATION_AGENCY, Role.ORGANIZATION_ADMIN);
+    agencyAdmin =
+        Principals.user(agency, OrganizationKind.PROBATION_AGENCY, Role.ORGANIZATION_ADMIN);
     networkAdmin = Principals.user(agency, OrganizationKind.PROBATION_AGENCY, Role.NETWORK_ADMIN);
   }
 
@@ -58,9 +59,13 @@ class AdministrationIntegrationTests {
   void anOrganizationAdministratorInvitesAUserOfTheirOwnOrganization() throws Exception {
     String email = "new-officer-" + System.nanoTime() + "@example.org";
     mvc.perform(
-            post("/admin/users/invite").with(as(agencyAdmin)).with(csrf())
-                .param("organization", agency.toString()).param("email", email)
-                .param("displayName", "New Officer").param("roles", "OFFICER"))
+            post("/admin/users/invite")
+                .with(as(agencyAdmin))
+                .with(csrf())
+                .param("organization", agency.toString())
+                .param("email", email)
+                .param("displayName", "New Officer")
+                .param("roles", "OFFICER"))
         .andExpect(status().is3xxRedirection());
 
     var user = users.findByEmail(email).orElseThrow();
@@ -73,9 +78,13 @@ class AdministrationIntegrationTests {
   void anOrganizationAdministratorCannotInviteIntoAnotherOrganization() throws Exception {
     String email = "intruder-" + System.nanoTime() + "@example.org";
     mvc.perform(
-            post("/admin/users/invite").with(as(agencyAdmin)).with(csrf())
-                .param("organization", provider.toString()).param("email", email)
-                .param("displayName", "Intruder").param("roles", "PROVIDER_STAFF"))
+            post("/admin/users/invite")
+                .with(as(agencyAdmin))
+                .with(csrf())
+                .param("organization", provider.toString())
+                .param("email", email)
+                .param("displayName", "Intruder")
+                .param("roles", "PROVIDER_STAFF"))
         .andExpect(status().isNotFound());
     assertThat(users.findByEmail(email)).isEmpty();
   }
@@ -84,47 +93,83 @@ class AdministrationIntegrationTests {
   void onlyANetworkAdministratorGrantsTheNetworkAdministratorRole() throws Exception {
     String email = "climber-" + System.nanoTime() + "@example.org";
     mvc.perform(
-            post("/admin/users/invite").with(as(agencyAdmin)).with(csrf())
-                .param("organization", agency.toString()).param("email", email)
-                .param("displayName", "Climber").param("roles", "NETWORK_ADMIN"))
+            post("/admin/users/invite")
+                .with(as(agencyAdmin))
+                .with(csrf())
+                .param("organization", agency.toString())
+                .param("email", email)
+                .param("displayName", "Climber")
+                .param("roles", "NETWORK_ADMIN"))
         .andExpect(status().isBadRequest())
-        .andExpect(content().string(org.hamcrest.Matchers.containsString("Only a network administrator can grant")));
+        .andExpect(
+            content()
+                .string(
+                    org.hamcrest.Matchers.containsString(
+                        "Only a network administrator can grant")));
     assertThat(users.findByEmail(email)).isEmpty();
   }
 
   @Test
   void usersOfAnotherOrganizationAnswerAsIfTheyDidNotExist() throws Exception {
     TestUser providerStaff = testUsers.enrolled(provider, Role.PROVIDER_STAFF);
-    mvc.perform(get("/admin/users/" + providerStaff.id()).with(as(agencyAdmin))).andExpect(status().isNotFound());
-    mvc.perform(get("/admin/users/" + java.util.UUID.randomUUID()).with(as(agencyAdmin))).andExpect(status().isNotFound());
-    mvc.perform(post("/admin/users/" + providerStaff.id() + "/disable").with(as(agencyAdmin)).with(csrf()).param("version", "0"))
+    mvc.perform(get("/admin/users/" + providerStaff.id()).with(as(agencyAdmin)))
         .andExpect(status().isNotFound());
-    assertThat(users.findById(providerStaff.id()).orElseThrow().status()).isEqualTo(UserStatus.ACTIVE);
+    mvc.perform(get("/admin/users/" + java.util.UUID.randomUUID()).with(as(agencyAdmin)))
+        .andExpect(status().isNotFound());
+    mvc.perform(
+            post("/admin/users/" + providerStaff.id() + "/disable")
+                .with(as(agencyAdmin))
+                .with(csrf())
+                .param("version", "0"))
+        .andExpect(status().isNotFound());
+    assertThat(users.findById(providerStaff.id()).orElseThrow().status())
+        .isEqualTo(UserStatus.ACTIVE);
 
     mvc.perform(get("/admin/users").with(as(agencyAdmin)))
         .andExpect(status().isOk())
-        .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(providerStaff.email()))));
+        .andExpect(
+            content()
+                .string(
+                    org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString(providerStaff.email()))));
   }
 
   @Test
   void badInputIsRefusedWithTheFieldNamedAndNothingChanges() throws Exception {
     long before = users.count();
     mvc.perform(
-            post("/admin/users/invite").with(as(agencyAdmin)).with(csrf())
-                .param("organization", "not-a-uuid").param("email", "not an email")
-                .param("displayName", "x".repeat(500)).param("roles", "EMPEROR"))
+            post("/admin/users/invite")
+                .with(as(agencyAdmin))
+                .with(csrf())
+                .param("organization", "not-a-uuid")
+                .param("email", "not an email")
+                .param("displayName", "x".repeat(500))
+                .param("roles", "EMPEROR"))
         .andExpect(status().isBadRequest())
         .andExpect(content().string(org.hamcrest.Matchers.containsString("error-summary")));
     mvc.perform(
-            post("/admin/users/invite").with(as(agencyAdmin)).with(csrf())
-                .param("organization", agency.toString()).param("email", "not an email")
-                .param("displayName", "").param("roles", "OFFICER"))
+            post("/admin/users/invite")
+                .with(as(agencyAdmin))
+                .with(csrf())
+                .param("organization", agency.toString())
+                .param("email", "not an email")
+                .param("displayName", "")
+                .param("roles", "OFFICER"))
         .andExpect(status().isBadRequest())
-        .andExpect(content().string(org.hamcrest.Matchers.containsString("Enter an email address like name@example.org")))
-        .andExpect(content().string(org.hamcrest.Matchers.containsString("Enter the user&#39;s full name")));
+        .andExpect(
+            content()
+                .string(
+                    org.hamcrest.Matchers.containsString(
+                        "Enter an email address like name@example.org")))
+        .andExpect(
+            content()
+                .string(org.hamcrest.Matchers.containsString("Enter the user&#39;s full name")));
     mvc.perform(
-            post("/admin/organizations").with(as(networkAdmin)).with(csrf())
-                .param("name", "<script>alert(1)</script>").param("kind", "SPACESHIP"))
+            post("/admin/organizations")
+                .with(as(networkAdmin))
+                .with(csrf())
+                .param("name", "<script>alert(1)</script>")
+                .param("kind", "SPACESHIP"))
         .andExpect(status().isBadRequest());
     assertThat(users.count()).isEqualTo(before);
   }
@@ -132,9 +177,12 @@ class AdministrationIntegrationTests {
   @Test
   void formsWithoutACsrfTokenAreRefused() throws Exception {
     mvc.perform(
-            post("/admin/users/invite").with(as(agencyAdmin))
-                .param("organization", agency.toString()).param("email", "csrf@example.org")
-                .param("displayName", "C").param("roles", "OFFICER"))
+            post("/admin/users/invite")
+                .with(as(agencyAdmin))
+                .param("organization", agency.toString())
+                .param("email", "csrf@example.org")
+                .param("displayName", "C")
+                .param("roles", "OFFICER"))
         .andExpect(status().isForbidden());
     assertThat(users.findByEmail("csrf@example.org")).isEmpty();
   }
@@ -143,22 +191,38 @@ class AdministrationIntegrationTests {
   void aDuplicateEmailIsRefusedBesideTheEmailField() throws Exception {
     TestUser existing = testUsers.enrolled(agency, Role.OFFICER);
     mvc.perform(
-            post("/admin/users/invite").with(as(agencyAdmin)).with(csrf())
-                .param("organization", agency.toString()).param("email", existing.email().toUpperCase())
-                .param("displayName", "Twin").param("roles", "OFFICER"))
+            post("/admin/users/invite")
+                .with(as(agencyAdmin))
+                .with(csrf())
+                .param("organization", agency.toString())
+                .param("email", existing.email().toUpperCase())
+                .param("displayName", "Twin")
+                .param("roles", "OFFICER"))
         .andExpect(status().isBadRequest())
-        .andExpect(content().string(org.hamcrest.Matchers.containsString("A user with this email address already exists")));
+        .andExpect(
+            content()
+                .string(
+                    org.hamcrest.Matchers.containsString(
+                        "A user with this email address already exists")));
   }
 
   @Test
   void aStaleEditLosesWithAConflictInsteadOfOverwriting() throws Exception {
     TestUser officer = testUsers.enrolled(agency, Role.OFFICER);
     long version = users.findById(officer.id()).orElseThrow().version();
-    mvc.perform(post("/admin/users/" + officer.id() + "/roles").with(as(agencyAdmin)).with(csrf())
-            .param("roles", "SUPERVISOR").param("version", Long.toString(version)))
+    mvc.perform(
+            post("/admin/users/" + officer.id() + "/roles")
+                .with(as(agencyAdmin))
+                .with(csrf())
+                .param("roles", "SUPERVISOR")
+                .param("version", Long.toString(version)))
         .andExpect(status().is3xxRedirection());
-    mvc.perform(post("/admin/users/" + officer.id() + "/roles").with(as(agencyAdmin)).with(csrf())
-            .param("roles", "ANALYST").param("version", Long.toString(version)))
+    mvc.perform(
+            post("/admin/users/" + officer.id() + "/roles")
+                .with(as(agencyAdmin))
+                .with(csrf())
+                .param("roles", "ANALYST")
+                .param("version", Long.toString(version)))
         .andExpect(status().isConflict());
     assertThat(users.findById(officer.id()).orElseThrow().roles()).containsExactly(Role.SUPERVISOR);
   }
@@ -166,9 +230,20 @@ class AdministrationIntegrationTests {
   @Test
   void administratorsCannotDisableThemselves() throws Exception {
     TestUser admin = testUsers.enrolled(agency, Role.ORGANIZATION_ADMIN);
-    BridgewayPrincipal self = BridgewayPrincipal.user(admin.id(), agency, OrganizationKind.PROBATION_AGENCY, "Org", "Me", java.util.Set.of(Role.ORGANIZATION_ADMIN));
+    BridgewayPrincipal self =
+        BridgewayPrincipal.user(
+            admin.id(),
+            agency,
+            OrganizationKind.PROBATION_AGENCY,
+            "Org",
+            "Me",
+            java.util.Set.of(Role.ORGANIZATION_ADMIN));
     long version = users.findById(admin.id()).orElseThrow().version();
-    mvc.perform(post("/admin/users/" + admin.id() + "/disable").with(as(self)).with(csrf()).param("version", Long.toString(version)))
+    mvc.perform(
+            post("/admin/users/" + admin.id() + "/disable")
+                .with(as(self))
+                .with(csrf())
+                .param("version", Long.toString(version)))
         .andExpect(status().is3xxRedirection());
     assertThat(users.findById(admin.id()).orElseThrow().status()).isEqualTo(UserStatus.ACTIVE);
   }
@@ -177,8 +252,11 @@ class AdministrationIntegrationTests {
   void resettingTheSecondFactorMakesTheUserEnrolAgainAndIsAudited() throws Exception {
     TestUser officer = testUsers.enrolled(agency, Role.OFFICER);
     long version = users.findById(officer.id()).orElseThrow().version();
-    mvc.perform(post("/admin/users/" + officer.id() + "/reset-second-factor").with(as(agencyAdmin)).with(csrf())
-            .param("version", Long.toString(version)))
+    mvc.perform(
+            post("/admin/users/" + officer.id() + "/reset-second-factor")
+                .with(as(agencyAdmin))
+                .with(csrf())
+                .param("version", Long.toString(version)))
         .andExpect(status().is3xxRedirection());
     assertThat(users.findById(officer.id()).orElseThrow().hasConfirmedSecondFactor()).isFalse();
     assertThat(auditCount("admin.user.second-factor.reset", officer.id().value())).isEqualTo(1);
@@ -187,13 +265,32 @@ class AdministrationIntegrationTests {
   @Test
   void onlyNetworkAdministratorsRegisterOrganizations() throws Exception {
     String name = "Harbor Housing " + System.nanoTime();
-    mvc.perform(post("/admin/organizations").with(as(agencyAdmin)).with(csrf()).param("name", name).param("kind", "COMMUNITY_ORGANIZATION"))
+    mvc.perform(
+            post("/admin/organizations")
+                .with(as(agencyAdmin))
+                .with(csrf())
+                .param("name", name)
+                .param("kind", "COMMUNITY_ORGANIZATION"))
         .andExpect(status().isForbidden());
-    mvc.perform(post("/admin/organizations").with(as(networkAdmin)).with(csrf()).param("name", name).param("kind", "COMMUNITY_ORGANIZATION"))
+    mvc.perform(
+            post("/admin/organizations")
+                .with(as(networkAdmin))
+                .with(csrf())
+                .param("name", name)
+                .param("kind", "COMMUNITY_ORGANIZATION"))
         .andExpect(status().is3xxRedirection());
-    mvc.perform(post("/admin/organizations").with(as(networkAdmin)).with(csrf()).param("name", name.toUpperCase()).param("kind", "FUNDER"))
+    mvc.perform(
+            post("/admin/organizations")
+                .with(as(networkAdmin))
+                .with(csrf())
+                .param("name", name.toUpperCase())
+                .param("kind", "FUNDER"))
         .andExpect(status().isBadRequest())
-        .andExpect(content().string(org.hamcrest.Matchers.containsString("An organization with this name already exists")));
+        .andExpect(
+            content()
+                .string(
+                    org.hamcrest.Matchers.containsString(
+                        "An organization with this name already exists")));
   }
 
   @Test
@@ -212,6 +309,9 @@ class AdministrationIntegrationTests {
   }
 
   private long auditCount(String action, java.util.UUID record) {
-    return jdbc.sql("select count(*) from audit_entry where action = ? and record_id = ?").params(action, record).query(Long.class).single();
+    return jdbc.sql("select count(*) from audit_entry where action = ? and record_id = ?")
+        .params(action, record)
+        .query(Long.class)
+        .single();
   }
 }

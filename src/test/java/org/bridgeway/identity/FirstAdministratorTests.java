@@ -7,11 +7,11 @@ import org.bridgeway.BridgewayApplication;
 import org.bridgeway.identity.user.UserStatus;
 import org.bridgeway.identity.user.Users;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** A new installation gets its first administrator once, and never again. */

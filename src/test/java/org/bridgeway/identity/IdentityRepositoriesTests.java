@@ -41,13 +41,25 @@ class IdentityRepositoriesTests {
   @Autowired Users users;
 
   private Organization savedOrganization() {
-    return organizations.save(Organization.register(OrganizationId.random(), "Slice Org " + System.nanoTime(), OrganizationKind.COURT, NOW));
+    return organizations.save(
+        Organization.register(
+            OrganizationId.random(),
+            "Slice Org " + System.nanoTime(),
+            OrganizationKind.COURT,
+            NOW));
   }
 
   @Test
   void aUserRoundTripsWithItsTypedIdsRolesAndFailures() {
     Organization organization = savedOrganization();
-    User user = User.invite(UserId.random(), organization.id(), "slice@example.org", "Slice", Set.of(Role.OFFICER, Role.SUPERVISOR), NOW);
+    User user =
+        User.invite(
+            UserId.random(),
+            organization.id(),
+            "slice@example.org",
+            "Slice",
+            Set.of(Role.OFFICER, Role.SUPERVISOR),
+            NOW);
     user.acceptInvitation("hash", NOW);
     user.recordFailedSignIn(NOW);
     user.recordFailedSignIn(NOW);
@@ -58,7 +70,9 @@ class IdentityRepositoriesTests {
     assertThat(loaded.organizationId()).isEqualTo(organization.id());
     assertThat(loaded.roles()).containsExactlyInAnyOrder(Role.OFFICER, Role.SUPERVISOR);
     assertThat(loaded.createdAt()).isEqualTo(NOW);
-    assertThat(users.findByOrganizationIdOrderByDisplayName(organization.id())).extracting(User::id).containsExactly(user.id());
+    assertThat(users.findByOrganizationIdOrderByDisplayName(organization.id()))
+        .extracting(User::id)
+        .containsExactly(user.id());
 
     for (int i = 0; i < 3; i++) {
       loaded.recordFailedSignIn(NOW);
@@ -75,6 +89,7 @@ class IdentityRepositoriesTests {
     organizations.save(first);
     second.rename("Renamed second " + System.nanoTime());
 
-    assertThatThrownBy(() -> organizations.save(second)).isInstanceOf(OptimisticLockingFailureException.class);
+    assertThatThrownBy(() -> organizations.save(second))
+        .isInstanceOf(OptimisticLockingFailureException.class);
   }
 }

@@ -15,12 +15,19 @@ public final class Principals {
 
   private Principals() {}
 
-  public static BridgewayPrincipal user(OrganizationId organization, OrganizationKind kind, Role... roles) {
+  public static BridgewayPrincipal user(
+      OrganizationId organization, OrganizationKind kind, Role... roles) {
     return BridgewayPrincipal.user(
-        UserId.random(), organization, kind, "Test organization", "Test " + roles[0].name().toLowerCase(), Set.of(roles));
+        UserId.random(),
+        organization,
+        kind,
+        "Test organization",
+        "Test " + roles[0].name().toLowerCase(),
+        Set.of(roles));
   }
 
-  public static BridgewayPrincipal apiClient(OrganizationId organization, OrganizationKind kind, Role... roles) {
+  public static BridgewayPrincipal apiClient(
+      OrganizationId organization, OrganizationKind kind, Role... roles) {
     return BridgewayPrincipal.apiClient(
         UUID.randomUUID(), organization, kind, "Test organization", "Test client", Set.of(roles));
   }

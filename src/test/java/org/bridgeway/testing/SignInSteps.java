@@ -24,7 +24,8 @@ public final class SignInSteps {
   /** Signs in fully; the clock must be moved by the caller between sign-ins of the same user. */
   public static WebSession signedIn(int port, TestUsers.TestUser user, Clock clock) {
     WebSession web = new WebSession(port);
-    assertThat(password(web, user.email(), TestUsers.PASSWORD).redirectsTo("/login/second-factor")).isTrue();
+    assertThat(password(web, user.email(), TestUsers.PASSWORD).redirectsTo("/login/second-factor"))
+        .isTrue();
     WebSession.Page done = code(web, Totp.codeAt(user.totpSecret(), clock.instant()));
     assertThat(done.status()).as("second factor accepted").isEqualTo(302);
     assertThat(done.locationWithQuery()).isEqualTo("/");

@@ -31,7 +31,8 @@ public class TestUsers {
   private final Clock clock;
   private String cachedHash;
 
-  TestUsers(Organizations organizations, Users users, PasswordEncoder passwordEncoder, Clock clock) {
+  TestUsers(
+      Organizations organizations, Users users, PasswordEncoder passwordEncoder, Clock clock) {
     this.organizations = organizations;
     this.users = users;
     this.passwordEncoder = passwordEncoder;
@@ -41,7 +42,11 @@ public class TestUsers {
   @Transactional
   public OrganizationId organization(OrganizationKind kind) {
     Organization organization =
-        Organization.register(OrganizationId.random(), "Test " + kind + " " + UUID.randomUUID(), kind, clock.instant());
+        Organization.register(
+            OrganizationId.random(),
+            "Test " + kind + " " + UUID.randomUUID(),
+            kind,
+            clock.instant());
     organizations.save(organization);
     return organization.id();
   }
@@ -69,7 +74,8 @@ public class TestUsers {
 
   private User invited(OrganizationId organization, Role... roles) {
     String email = "user-" + UUID.randomUUID() + "@example.org";
-    return User.invite(UserId.random(), organization, email, "Test User", Set.of(roles), clock.instant());
+    return User.invite(
+        UserId.random(), organization, email, "Test User", Set.of(roles), clock.instant());
   }
 
   private String passwordHash() {

@@ -32,19 +32,30 @@ public final class WebSession {
   public WebSession(int port) {
     this.base = "http://localhost:" + port;
     this.client =
-        HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
-  public record Page(int status, String body, Optional<String> location) {
+  public record Page(
+      int status, String body, Optional<String> location, java.util.List<String> setCookies) {
     public boolean redirectsTo(String pathPrefix) {
-      return location.map(l -> URI.create(l).getPath().startsWith(pathPrefix) || l.startsWith(pathPrefix)).orElse(false);
+      return location
+          .map(l -> URI.create(l).getPath().startsWith(pathPrefix) || l.startsWith(pathPrefix))
+          .orElse(false);
     }
 
     public String locationWithQuery() {
-      return location.map(l -> {
-        URI uri = URI.create(l);
-        return uri.getRawQuery() == null ? uri.getPath() : uri.getPath() + "?" + uri.getRawQuery();
-      }).orElse("");
+      return location
+          .map(
+              l -> {
+                URI uri = URI.create(l);
+                return uri.getRawQuery() == null
+                    ? uri.getPath()
+                    : uri.getPath() + "?" + uri.getRawQuery();
+              })
+          .orElse("");
     }
   }
 
@@ -65,7 +76,11 @@ public final class WebSession {
   public Page postRaw(String path, Map<String, String> fields) {
     String body =
         fields.entrySet().stream()
-            .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));
     return send(
         HttpRequest.newBuilder(URI.create(base + path))
@@ -75,7 +90,10 @@ public final class WebSession {
   }
 
   public Optional<String> cookie(String name) {
-    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).map(HttpCookie::getValue).findFirst();
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .map(HttpCookie::getValue)
+        .findFirst();
   }
 
   /** Puts a cookie (for example a stolen or old session id) into this client. */
@@ -93,7 +111,11 @@ public final class WebSession {
       if (matcher.find()) {
         csrf = matcher.group(1);
       }
-      return new Page(response.statusCode(), response.body(), response.headers().firstValue("Location"));
+      return new Page(
+          response.statusCode(),
+          response.body(),
+          response.headers().firstValue("Location"),
+          response.headers().allValues("Set-Cookie"));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -11,8 +11,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code --bridgeway.audit.verify=true}: verifies the audit chain, prints the result and exits
- * with status 0 when the chain is intact and 1 when it is broken, so that a scheduled job or an
+ * {@code --bridgeway.audit.verify=true}: verifies the audit chain, prints the result and exits with
+ * status 0 when the chain is intact and 1 when it is broken, so that a scheduled job or an
  * auditor's script can act on it. See {@code docs/audit.md}.
  */
 @Component

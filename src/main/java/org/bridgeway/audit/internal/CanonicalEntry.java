@@ -16,8 +16,8 @@ import org.bridgeway.audit.AuditOutcome;
 
 /**
  * The fields of an audit entry that its hash covers, in the one canonical form that both writing
- * and verification use. Everything the database stores about an entry is covered except {@code
- * seq} (the chain itself orders entries) and the hashes.
+ * and verification use. Everything the database stores about an entry is covered except {@code seq}
+ * (the chain itself orders entries) and the hashes.
  *
  * <p>The constructor brings values to exactly what PostgreSQL will store and give back, so that an
  * entry re-read from the database hashes the same: the time is truncated to microseconds, details

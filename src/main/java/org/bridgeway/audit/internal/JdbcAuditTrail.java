@@ -17,9 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction of its own.
  *
  * <p>Appends are serialized by a transaction-scoped advisory lock taken before the chain head is
- * read, so two transactions can never both link to the same predecessor. The lock is held until
- * the caller's transaction ends: callers should record at the end of their work, not at its start,
- * to keep that window short.
+ * read, so two transactions can never both link to the same predecessor. The lock is held until the
+ * caller's transaction ends: callers should record at the end of their work, not at its start, to
+ * keep that window short.
  */
 @Service
 class JdbcAuditTrail implements AuditTrail {

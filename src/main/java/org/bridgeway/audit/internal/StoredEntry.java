@@ -13,8 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A row of {@code audit_entry} as read, with the columns a tamperer could have set to anything
- * (outcome, details) still raw, so that verification can report an undecodable row as a broken
- * link instead of failing.
+ * (outcome, details) still raw, so that verification can report an undecodable row as a broken link
+ * instead of failing.
  */
 record StoredEntry(
     long seq,

@@ -34,8 +34,7 @@ class AuditController {
 
   @GetMapping
   @PreAuthorize("hasAnyRole('NETWORK_ADMIN','ORGANIZATION_ADMIN')")
-  ModelAndView search(
-      @ModelAttribute("form") AuditSearchForm form, Authentication authentication) {
+  ModelAndView search(@ModelAttribute("form") AuditSearchForm form, Authentication authentication) {
     ModelAndView page = new ModelAndView(VIEW);
     page.addObject("canVerify", isNetworkAdmin(authentication));
     AuditSearchForm.Parsed parsed = form.parse(clock.getZone());
@@ -67,5 +66,4 @@ class AuditController {
     return authentication.getAuthorities().stream()
         .anyMatch(authority -> "ROLE_NETWORK_ADMIN".equals(authority.getAuthority()));
   }
-
 }

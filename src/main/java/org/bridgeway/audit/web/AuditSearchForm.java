@@ -33,7 +33,8 @@ record AuditSearchForm(
   static final int MAX_PAGE = 10_000;
 
   private static final Pattern UUID_TEXT =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final Pattern ACTION_TEXT =
       Pattern.compile("[A-Za-z0-9._:-]{1," + AuditQuery.MAX_ACTION_PREFIX_LENGTH + "}");
   private static final Pattern DATE_TEXT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");

@@ -28,8 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Administration of organizations and users. A network administrator manages everything; an
- * organization administrator manages only the users of their own organization, and anything
- * outside it answers as if it did not exist.
+ * organization administrator manages only the users of their own organization, and anything outside
+ * it answers as if it did not exist.
  */
 @Service
 public class Administration {
@@ -83,7 +83,8 @@ public class Administration {
 
   @Transactional(readOnly = true)
   public Organization organization(BridgewayPrincipal viewer, OrganizationId id) {
-    Organization organization = organizations.findById(id).orElseThrow(() -> new NotFoundException("organization"));
+    Organization organization =
+        organizations.findById(id).orElseThrow(() -> new NotFoundException("organization"));
     if (!viewer.has(Role.NETWORK_ADMIN) && !viewer.belongsTo(id)) {
       throw new NotFoundException("organization");
     }
@@ -91,12 +92,17 @@ public class Administration {
   }
 
   @Transactional
-  public OrganizationId registerOrganization(BridgewayPrincipal by, String name, OrganizationKind kind) {
+  public OrganizationId registerOrganization(
+      BridgewayPrincipal by, String name, OrganizationKind kind) {
     requireNetworkAdmin(by);
     if (organizations.existsByNameIgnoreCase(name.strip())) {
-      throw new DomainRuleViolation("name", "identity.admin.organization.name.taken", "An organization with this name already exists");
+      throw new DomainRuleViolation(
+          "name",
+          "identity.admin.organization.name.taken",
+          "An organization with this name already exists");
     }
-    Organization organization = Organization.register(OrganizationId.random(), name, kind, clock.instant());
+    Organization organization =
+        Organization.register(OrganizationId.random(), name, kind, clock.instant());
     organizations.save(organization);
     audit.record(
         AuditEvent.success("admin.organization.register")
@@ -107,12 +113,22 @@ public class Administration {
 
   @Transactional
   public void updateOrganization(
-      BridgewayPrincipal by, OrganizationId id, String name, OrganizationKind kind, boolean active, long version) {
+      BridgewayPrincipal by,
+      OrganizationId id,
+      String name,
+      OrganizationKind kind,
+      boolean active,
+      long version) {
     requireNetworkAdmin(by);
-    Organization organization = organizations.findById(id).orElseThrow(() -> new NotFoundException("organization"));
+    Organization organization =
+        organizations.findById(id).orElseThrow(() -> new NotFoundException("organization"));
     requireVersion(organization.version(), version);
-    if (!organization.name().equalsIgnoreCase(name.strip()) && organizations.existsByNameIgnoreCase(name.strip())) {
-      throw new DomainRuleViolation("name", "identity.admin.organization.name.taken", "An organization with this name already exists");
+    if (!organization.name().equalsIgnoreCase(name.strip())
+        && organizations.existsByNameIgnoreCase(name.strip())) {
+      throw new DomainRuleViolation(
+          "name",
+          "identity.admin.organization.name.taken",
+          "An organization with this name already exists");
     }
     organization.rename(name);
     organization.changeKind(kind);
@@ -120,7 +136,10 @@ public class Administration {
       organization.reactivate();
     } else {
       if (by.belongsTo(id)) {
-        throw new DomainRuleViolation("active", "identity.admin.organization.self", "You cannot deactivate your own organization");
+        throw new DomainRuleViolation(
+            "active",
+            "identity.admin.organization.self",
+            "You cannot deactivate your own organization");
       }
       organization.deactivate();
     }
@@ -136,7 +155,9 @@ public class Administration {
   @Transactional(readOnly = true)
   public List<User> usersVisibleTo(BridgewayPrincipal viewer, OrganizationId filter) {
     if (viewer.has(Role.NETWORK_ADMIN)) {
-      return filter == null ? users.findAllByOrderByDisplayName() : users.findByOrganizationIdOrderByDisplayName(filter);
+      return filter == null
+          ? users.findAllByOrderByDisplayName()
+          : users.findByOrganizationIdOrderByDisplayName(filter);
     }
     return users.findByOrganizationIdOrderByDisplayName(viewer.organization());
   }
@@ -150,13 +171,20 @@ public class Administration {
 
   @Transactional
   public Invited invite(
-      BridgewayPrincipal by, OrganizationId organization, String email, String displayName, Set<Role> roles) {
+      BridgewayPrincipal by,
+      OrganizationId organization,
+      String email,
+      String displayName,
+      Set<Role> roles) {
     requireMayAdminister(by, organization, "organization");
     organizations.findById(organization).orElseThrow(() -> new NotFoundException("organization"));
     requireGrantable(by, roles);
     String normalized = User.normalizeEmail(email);
     if (users.findByEmail(normalized).isPresent()) {
-      throw new DomainRuleViolation("email", "identity.admin.user.email.taken", "A user with this email address already exists");
+      throw new DomainRuleViolation(
+          "email",
+          "identity.admin.user.email.taken",
+          "A user with this email address already exists");
     }
     Instant now = clock.instant();
     User user = User.invite(UserId.random(), organization, normalized, displayName, roles, now);
@@ -174,13 +202,21 @@ public class Administration {
   public void changeRoles(BridgewayPrincipal by, UserId id, Set<Role> roles, long version) {
     User user = editable(by, id, version);
     requireGrantable(by, roles);
-    if (by.userId() != null && by.userId().equals(id.value()) && !roles.containsAll(adminRolesOf(by))) {
-      throw new DomainRuleViolation("roles", "identity.admin.user.selfDemotion", "You cannot remove your own administrator role");
+    if (by.userId() != null
+        && by.userId().equals(id.value())
+        && !roles.containsAll(adminRolesOf(by))) {
+      throw new DomainRuleViolation(
+          "roles",
+          "identity.admin.user.selfDemotion",
+          "You cannot remove your own administrator role");
     }
     user.changeRoles(roles);
     users.save(user);
     sessions.endAll(id);
-    audit.record(AuditEvent.success("admin.user.roles").withRecord("user", id.value()).withDetail("roles", roleList(roles)));
+    audit.record(
+        AuditEvent.success("admin.user.roles")
+            .withRecord("user", id.value())
+            .withDetail("roles", roleList(roles)));
   }
 
   @Transactional
@@ -197,14 +233,16 @@ public class Administration {
     user.resetSecondFactor();
     users.save(user);
     sessions.endAll(id);
-    audit.record(AuditEvent.success("admin.user.second-factor.reset").withRecord("user", id.value()));
+    audit.record(
+        AuditEvent.success("admin.user.second-factor.reset").withRecord("user", id.value()));
   }
 
   @Transactional
   public void disable(BridgewayPrincipal by, UserId id, long version) {
     User user = editable(by, id, version);
     if (by.userId() != null && by.userId().equals(id.value())) {
-      throw new DomainRuleViolation(null, "identity.admin.user.selfDisable", "You cannot disable your own account");
+      throw new DomainRuleViolation(
+          null, "identity.admin.user.selfDisable", "You cannot disable your own account");
     }
     user.disable(DisableReason.BY_ADMINISTRATOR);
     users.save(user);
@@ -225,7 +263,8 @@ public class Administration {
   public String reinvite(BridgewayPrincipal by, UserId id) {
     User user = user(by, id);
     if (user.passwordHash() != null) {
-      throw new DomainRuleViolation(null, "identity.admin.user.alreadyActive", "This user has already set a password");
+      throw new DomainRuleViolation(
+          null, "identity.admin.user.alreadyActive", "This user has already set a password");
     }
     String token = invitations.create(id, by.userId(), clock.instant());
     audit.record(AuditEvent.success("admin.user.reinvite").withRecord("user", id.value()));
@@ -250,7 +289,9 @@ public class Administration {
         .ifPresent(
             violation -> {
               throw new DomainRuleViolation(
-                  "password", "identity.password." + violation.name(), "The password does not meet the policy: " + violation);
+                  "password",
+                  "identity.password." + violation.name(),
+                  "The password does not meet the policy: " + violation);
             });
     if (!invitations.accept(token, now)) {
       throw new NotFoundException("invitation");
@@ -277,12 +318,16 @@ public class Administration {
 
   private static void requireNetworkAdmin(BridgewayPrincipal by) {
     if (!by.has(Role.NETWORK_ADMIN)) {
-      throw new org.springframework.security.access.AccessDeniedException("Network administrators only");
+      throw new org.springframework.security.access.AccessDeniedException(
+          "Network administrators only");
     }
   }
 
-  private static void requireMayAdminister(BridgewayPrincipal by, OrganizationId organization, String recordType) {
-    boolean allowed = by.has(Role.NETWORK_ADMIN) || (by.has(Role.ORGANIZATION_ADMIN) && by.belongsTo(organization));
+  private static void requireMayAdminister(
+      BridgewayPrincipal by, OrganizationId organization, String recordType) {
+    boolean allowed =
+        by.has(Role.NETWORK_ADMIN)
+            || (by.has(Role.ORGANIZATION_ADMIN) && by.belongsTo(organization));
     if (!allowed) {
       throw new NotFoundException(recordType);
     }
@@ -290,10 +335,14 @@ public class Administration {
 
   private static void requireGrantable(BridgewayPrincipal by, Set<Role> roles) {
     if (roles == null || roles.isEmpty()) {
-      throw new DomainRuleViolation("roles", "identity.admin.user.roles.required", "Choose at least one role");
+      throw new DomainRuleViolation(
+          "roles", "identity.admin.user.roles.required", "Choose at least one role");
     }
     if (roles.contains(Role.NETWORK_ADMIN) && !by.has(Role.NETWORK_ADMIN)) {
-      throw new DomainRuleViolation("roles", "identity.admin.user.roles.forbidden", "Only a network administrator can grant the network administrator role");
+      throw new DomainRuleViolation(
+          "roles",
+          "identity.admin.user.roles.forbidden",
+          "Only a network administrator can grant the network administrator role");
     }
   }
 
@@ -304,6 +353,7 @@ public class Administration {
   }
 
   private static String roleList(Set<Role> roles) {
-    return String.join(",", roles.stream().sorted(Comparator.naturalOrder()).map(Role::name).toList());
+    return String.join(
+        ",", roles.stream().sorted(Comparator.naturalOrder()).map(Role::name).toList());
   }
 }

@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Creates the first organization and network administrator of an empty installation, and prints
- * the invitation link to the log. An operator starts the application once with {@code
+ * Creates the first organization and network administrator of an empty installation, and prints the
+ * invitation link to the log. An operator starts the application once with {@code
  * BRIDGEWAY_BOOTSTRAP_ORGANIZATION_NAME} and {@code BRIDGEWAY_BOOTSTRAP_ADMIN_EMAIL}; once any user
  * exists the settings are ignored, so they can never add an administrator to a running network.
  */
@@ -69,7 +69,9 @@ class FirstAdministrator implements ApplicationRunner {
     if (link == null) {
       log.info("Bootstrap settings ignored: the installation already has users.");
     } else {
-      log.info("First network administrator invited. Open this link once to set the password (valid 7 days): {}", link);
+      log.info(
+          "First network administrator invited. Open this link once to set the password (valid 7 days): {}",
+          link);
     }
   }
 
@@ -80,13 +82,29 @@ class FirstAdministrator implements ApplicationRunner {
     }
     var now = clock.instant();
     Organization organization =
-        Organization.register(OrganizationId.random(), properties.organizationName(), properties.organizationKind(), now);
+        Organization.register(
+            OrganizationId.random(),
+            properties.organizationName(),
+            properties.organizationKind(),
+            now);
     organizations.save(organization);
-    String name = properties.adminName() == null || properties.adminName().isBlank() ? "Network administrator" : properties.adminName();
-    User admin = User.invite(UserId.random(), organization.id(), properties.adminEmail(), name, Set.of(Role.NETWORK_ADMIN), now);
+    String name =
+        properties.adminName() == null || properties.adminName().isBlank()
+            ? "Network administrator"
+            : properties.adminName();
+    User admin =
+        User.invite(
+            UserId.random(),
+            organization.id(),
+            properties.adminEmail(),
+            name,
+            Set.of(Role.NETWORK_ADMIN),
+            now);
     users.save(admin);
     String token = invitations.create(admin.id(), null, now);
-    audit.record(AuditEvent.success("identity.bootstrap.first-administrator").withRecord("user", admin.id().value()));
+    audit.record(
+        AuditEvent.success("identity.bootstrap.first-administrator")
+            .withRecord("user", admin.id().value()));
     return properties.baseUrl().replaceAll("/+$", "") + "/invitation/" + token;
   }
 }

@@ -17,6 +17,9 @@ public record FirstAdministratorProperties(
     @DefaultValue("http://localhost:8080") String baseUrl) {
 
   boolean requested() {
-    return organizationName != null && !organizationName.isBlank() && adminEmail != null && !adminEmail.isBlank();
+    return organizationName != null
+        && !organizationName.isBlank()
+        && adminEmail != null
+        && !adminEmail.isBlank();
   }
 }

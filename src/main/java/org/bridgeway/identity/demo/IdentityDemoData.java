@@ -32,9 +32,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo network: 40 organizations of every kind, a named demo user for every role (all with
- * the same password and a second factor already enrolled), staff for the other organizations,
- * and an API token for every organization written to a file.
+ * The demo network: 40 organizations of every kind, a named demo user for every role (all with the
+ * same password and a second factor already enrolled), staff for the other organizations, and an
+ * API token for every organization written to a file.
  */
 @Component
 @Profile("demo")
@@ -107,28 +107,50 @@ class IdentityDemoData implements DemoDataStep {
       organizations.saveAll(network);
       String passwordHash = passwordEncoder.encode(PASSWORD);
       for (DemoUser demoUser : DEMO_USERS) {
-        saveEnrolled(demo, demoUser.localPart(), demoUser.name(), Set.of(demoUser.role()), network.get(demoUser.organization()).id(), passwordHash, now);
+        saveEnrolled(
+            demo,
+            demoUser.localPart(),
+            demoUser.name(),
+            Set.of(demoUser.role()),
+            network.get(demoUser.organization()).id(),
+            passwordHash,
+            now);
       }
       seedStaff(demo, network, passwordHash, now);
       for (Organization organization : network) {
         tokens.issueUnchecked(
-            organization.id(), "Demo client of " + organization.name(), Set.of(tokenRole(organization.kind())), null, null, tokenValue(demo, organization));
+            organization.id(),
+            "Demo client of " + organization.name(),
+            Set.of(tokenRole(organization.kind())),
+            null,
+            null,
+            tokenValue(demo, organization));
       }
     }
     writeTokenFile(demo, network);
     demo.announce("Sign in with any of these demo users; the password of all is: " + PASSWORD);
     for (DemoUser demoUser : DEMO_USERS) {
-      demo.announce(String.format("  %-40s %s", demoUser.localPart() + "@" + EMAIL_DOMAIN, demoUser.name() + " (" + demoUser.role() + ")"));
+      demo.announce(
+          String.format(
+              "  %-40s %s",
+              demoUser.localPart() + "@" + EMAIL_DOMAIN,
+              demoUser.name() + " (" + demoUser.role() + ")"));
     }
-    demo.announce("The second-factor code of a demo user is shown on the code page and in this log");
+    demo.announce(
+        "The second-factor code of a demo user is shown on the code page and in this log");
     demo.announce("after the password step (demo mode only; no phone needed).");
-    demo.announce("API tokens of the demo organizations: " + demo.directory().resolve(TOKEN_FILE).toAbsolutePath().normalize());
+    demo.announce(
+        "API tokens of the demo organizations: "
+            + demo.directory().resolve(TOKEN_FILE).toAbsolutePath().normalize());
   }
 
   /** The demo secret of a demo user: derived from the seed, so it is the same on every run. */
   static String totpSecretFor(String email) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(("demo-totp:" + DemoData.SEED + ":" + email).getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(
+                  ("demo-totp:" + DemoData.SEED + ":" + email).getBytes(StandardCharsets.UTF_8));
       return org.bridgeway.identity.signin.Totp.secretFrom(java.util.Arrays.copyOf(digest, 20));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
@@ -136,9 +158,16 @@ class IdentityDemoData implements DemoDataStep {
   }
 
   private void saveEnrolled(
-      DemoData demo, String localPart, String name, Set<Role> roles, OrganizationId organization, String passwordHash, Instant now) {
+      DemoData demo,
+      String localPart,
+      String name,
+      Set<Role> roles,
+      OrganizationId organization,
+      String passwordHash,
+      Instant now) {
     String email = localPart + "@" + EMAIL_DOMAIN;
-    User user = User.invite(new UserId(demo.id("user:" + email)), organization, email, name, roles, now);
+    User user =
+        User.invite(new UserId(demo.id("user:" + email)), organization, email, name, roles, now);
     user.acceptInvitation(passwordHash, now);
     user.beginSecondFactorEnrolment(totpSecretFor(email));
     user.confirmSecondFactor(0, Set.of());
@@ -146,7 +175,8 @@ class IdentityDemoData implements DemoDataStep {
     users.save(user);
   }
 
-  private void seedStaff(DemoData demo, List<Organization> network, String passwordHash, Instant now) {
+  private void seedStaff(
+      DemoData demo, List<Organization> network, String passwordHash, Instant now) {
     Random random = demo.random("identity-staff");
     for (int index = 0; index < network.size(); index++) {
       Organization organization = network.get(index);
@@ -154,7 +184,8 @@ class IdentityDemoData implements DemoDataStep {
       for (int n = 0; n < roles.size(); n++) {
         String name = FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)];
         String localPart = "staff" + index + "-" + n;
-        saveEnrolled(demo, localPart, name, Set.of(roles.get(n)), organization.id(), passwordHash, now);
+        saveEnrolled(
+            demo, localPart, name, Set.of(roles.get(n)), organization.id(), passwordHash, now);
       }
     }
   }
@@ -207,24 +238,65 @@ class IdentityDemoData implements DemoDataStep {
       OrganizationKind.SOCIAL_SERVICES,
     };
     for (int i = 0; i < names.length; i++) {
-      network.add(Organization.register(new OrganizationId(demo.id("organization:" + i)), names[i], kinds[i], created));
+      network.add(
+          Organization.register(
+              new OrganizationId(demo.id("organization:" + i)), names[i], kinds[i], created));
     }
-    String[] treatment = {"Recovery Center", "Behavioral Health", "Counseling Services", "Treatment Associates", "Wellness Clinic", "Outpatient Recovery", "Family Health Center"};
-    String[] community = {"Workforce Alliance", "Housing Coalition", "Reentry Network", "Mentoring Project", "Adult Learning Center", "Food Bank", "Legal Aid Society"};
+    String[] treatment = {
+      "Recovery Center",
+      "Behavioral Health",
+      "Counseling Services",
+      "Treatment Associates",
+      "Wellness Clinic",
+      "Outpatient Recovery",
+      "Family Health Center"
+    };
+    String[] community = {
+      "Workforce Alliance",
+      "Housing Coalition",
+      "Reentry Network",
+      "Mentoring Project",
+      "Adult Learning Center",
+      "Food Bank",
+      "Legal Aid Society"
+    };
     for (int i = 0; i < 14; i++) {
       int index = network.size();
       String name = PLACES[i] + " " + treatment[i % treatment.length];
-      network.add(Organization.register(new OrganizationId(demo.id("organization:" + index)), name, OrganizationKind.TREATMENT_PROVIDER, created));
+      network.add(
+          Organization.register(
+              new OrganizationId(demo.id("organization:" + index)),
+              name,
+              OrganizationKind.TREATMENT_PROVIDER,
+              created));
     }
     for (int i = 0; i < 15; i++) {
       int index = network.size();
-      String name = PLACES[(i + i / community.length) % PLACES.length] + " " + community[i % community.length];
-      network.add(Organization.register(new OrganizationId(demo.id("organization:" + index)), name, OrganizationKind.COMMUNITY_ORGANIZATION, created));
+      String name =
+          PLACES[(i + i / community.length) % PLACES.length]
+              + " "
+              + community[i % community.length];
+      network.add(
+          Organization.register(
+              new OrganizationId(demo.id("organization:" + index)),
+              name,
+              OrganizationKind.COMMUNITY_ORGANIZATION,
+              created));
     }
-    String[] funders = {"Riverside Community Foundation", "State Office of Justice Grants", "United Way of Riverside County", "Cedar Valley Health Trust"};
+    String[] funders = {
+      "Riverside Community Foundation",
+      "State Office of Justice Grants",
+      "United Way of Riverside County",
+      "Cedar Valley Health Trust"
+    };
     for (String funder : funders) {
       int index = network.size();
-      network.add(Organization.register(new OrganizationId(demo.id("organization:" + index)), funder, OrganizationKind.FUNDER, created));
+      network.add(
+          Organization.register(
+              new OrganizationId(demo.id("organization:" + index)),
+              funder,
+              OrganizationKind.FUNDER,
+              created));
     }
     return network;
   }
@@ -239,16 +311,27 @@ class IdentityDemoData implements DemoDataStep {
   }
 
   private static String tokenValue(DemoData demo, Organization organization) {
-    return "bw_demo_" + Base64.getUrlEncoder().withoutPadding().encodeToString(
-        TokenHashing.sha256("demo-token:" + DemoData.SEED + ":" + organization.id()).substring(0, 32).getBytes(StandardCharsets.US_ASCII));
+    return "bw_demo_"
+        + Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                TokenHashing.sha256("demo-token:" + DemoData.SEED + ":" + organization.id())
+                    .substring(0, 32)
+                    .getBytes(StandardCharsets.US_ASCII));
   }
 
   private void writeTokenFile(DemoData demo, List<Organization> network) {
     StringBuilder file = new StringBuilder();
-    file.append("# Bridgeway demo API tokens (demo mode only). Use one as: Authorization: Bearer <token>\n");
+    file.append(
+        "# Bridgeway demo API tokens (demo mode only). Use one as: Authorization: Bearer <token>\n");
     file.append("# organization\tkind\ttoken\n");
     for (Organization organization : network) {
-      file.append(organization.name()).append('\t').append(organization.kind()).append('\t').append(tokenValue(demo, organization)).append('\n');
+      file.append(organization.name())
+          .append('\t')
+          .append(organization.kind())
+          .append('\t')
+          .append(tokenValue(demo, organization))
+          .append('\n');
     }
     try {
       Files.createDirectories(demo.directory());

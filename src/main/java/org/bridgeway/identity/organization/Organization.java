@@ -36,7 +36,8 @@ public class Organization {
     this.version = version;
   }
 
-  public static Organization register(OrganizationId id, String name, OrganizationKind kind, Instant at) {
+  public static Organization register(
+      OrganizationId id, String name, OrganizationKind kind, Instant at) {
     return new Organization(id, requireName(name), Objects.requireNonNull(kind), true, at, null);
   }
 

@@ -9,8 +9,7 @@ import org.bridgeway.identity.UserId;
 
 /**
  * A user who passed the password step and has yet to pass the second factor. It is not an
- * authentication: nothing but the second-factor pages accepts it, and it lapses after five
- * minutes.
+ * authentication: nothing but the second-factor pages accepts it, and it lapses after five minutes.
  */
 record PendingSignIn(UserId user, Instant passwordAcceptedAt, boolean needsEnrolment)
     implements Serializable {

@@ -11,8 +11,8 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * Renders a QR code as an SVG data URI, so the enrolment page needs no extra request and no
- * script, and the secret never reaches a third-party QR service.
+ * Renders a QR code as an SVG data URI, so the enrolment page needs no extra request and no script,
+ * and the secret never reaches a third-party QR service.
  */
 final class QrCodes {
 
@@ -27,13 +27,18 @@ final class QrCodes {
                   BarcodeFormat.QR_CODE,
                   0,
                   0,
-                  Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
+                  Map.of(
+                      EncodeHintType.ERROR_CORRECTION,
+                      ErrorCorrectionLevel.M,
+                      EncodeHintType.MARGIN,
+                      4));
       StringBuilder svg = new StringBuilder();
       svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
           .append(matrix.getWidth())
           .append(' ')
           .append(matrix.getHeight())
-          .append("\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"");
+          .append(
+              "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"");
       for (int y = 0; y < matrix.getHeight(); y++) {
         for (int x = 0; x < matrix.getWidth(); x++) {
           if (matrix.get(x, y)) {

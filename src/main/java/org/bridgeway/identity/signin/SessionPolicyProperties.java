@@ -5,8 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Session rules (CJIS): lock after {@code idleTimeout} without activity, sign in again after
- * {@code maximumAge} whatever the activity.
+ * Session rules (CJIS): lock after {@code idleTimeout} without activity, sign in again after {@code
+ * maximumAge} whatever the activity.
  */
 @ConfigurationProperties("bridgeway.session")
 public record SessionPolicyProperties(

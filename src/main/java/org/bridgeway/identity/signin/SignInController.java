@@ -49,7 +49,8 @@ class SignInController {
   private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
   private final RequestCache requestCache = new HttpSessionRequestCache();
 
-  SignInController(SignInService signIn, ObjectProvider<DemoSecondFactorHints> demoHints, Clock clock) {
+  SignInController(
+      SignInService signIn, ObjectProvider<DemoSecondFactorHints> demoHints, Clock clock) {
     this.signIn = signIn;
     this.demoHints = demoHints;
     this.clock = clock;
@@ -94,7 +95,12 @@ class SignInController {
             hints ->
                 hints
                     .currentCodeFor(accepted.user())
-                    .ifPresent(code -> log.info("Demo mode: current second-factor code for {} is {}", form.email(), code)));
+                    .ifPresent(
+                        code ->
+                            log.info(
+                                "Demo mode: current second-factor code for {} is {}",
+                                form.email(),
+                                code)));
         yield accepted.needsEnrolment() ? "redirect:/login/enrol" : "redirect:/login/second-factor";
       }
     };
@@ -130,8 +136,10 @@ class SignInController {
       return "identity/second-factor";
     }
     return switch (signIn.verifySecondFactor(pending.get().user(), form.code())) {
-      case SignInService.SecondFactorStep.Verified verified -> complete(verified.principal(), request, response);
-      case SignInService.SecondFactorStep.Refused refused -> refusedCode(refused, request, response, model, pending.get(), "identity/second-factor");
+      case SignInService.SecondFactorStep.Verified verified ->
+          complete(verified.principal(), request, response);
+      case SignInService.SecondFactorStep.Refused refused ->
+          refusedCode(refused, request, response, model, pending.get(), "identity/second-factor");
     };
   }
 
@@ -217,7 +225,8 @@ class SignInController {
     request.changeSessionId();
     SecurityContext context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.authorities()));
+        UsernamePasswordAuthenticationToken.authenticated(
+            principal, null, principal.authorities()));
     SecurityContextHolder.setContext(context);
     contexts.saveContext(context, request, response);
     SignedInSession.start(session, now);
@@ -245,7 +254,10 @@ class SignInController {
 
   private void addDemoHint(Model model, PendingSignIn pending) {
     demoHints.ifAvailable(
-        hints -> hints.currentCodeFor(pending.user()).ifPresent(code -> model.addAttribute("demoCode", code)));
+        hints ->
+            hints
+                .currentCodeFor(pending.user())
+                .ifPresent(code -> model.addAttribute("demoCode", code)));
   }
 
   private static boolean isSignedIn() {

@@ -10,7 +10,8 @@ record SignInForm(
     @NotNull(message = "{identity.signin.acknowledged.required}")
         @AssertTrue(message = "{identity.signin.acknowledged.required}")
         Boolean acknowledged,
-    @NotBlank(message = "{identity.signin.email.required}") @Size(max = 254, message = "{identity.signin.email.size}")
+    @NotBlank(message = "{identity.signin.email.required}")
+        @Size(max = 254, message = "{identity.signin.email.size}")
         String email,
     @NotBlank(message = "{identity.signin.password.required}")
         @Size(max = 128, message = "{identity.signin.password.size}")

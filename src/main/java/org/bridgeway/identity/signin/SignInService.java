@@ -41,6 +41,7 @@ public class SignInService {
   private final AuditTrail audit;
   private final Clock clock;
   private final TransactionTemplate transactions;
+
   /** Compared against when the account is unknown, so both cases take as long. */
   private final String decoyHash;
 
@@ -69,7 +70,8 @@ public class SignInService {
 
   /** The result of the second-factor step. */
   public sealed interface SecondFactorStep {
-    record Verified(BridgewayPrincipal principal, List<String> newRecoveryCodes) implements SecondFactorStep {}
+    record Verified(BridgewayPrincipal principal, List<String> newRecoveryCodes)
+        implements SecondFactorStep {}
 
     record Refused(boolean locked) implements SecondFactorStep {}
   }
@@ -78,7 +80,8 @@ public class SignInService {
   public record Enrolment(String secret, String qrCodeDataUri) {}
 
   public PasswordStep checkPassword(String email, String password) {
-    return retryOnConflict(() -> transactions.execute(status -> checkPasswordOnce(email, password)));
+    return retryOnConflict(
+        () -> transactions.execute(status -> checkPasswordOnce(email, password)));
   }
 
   private PasswordStep checkPasswordOnce(String email, String password) {
@@ -95,9 +98,12 @@ public class SignInService {
     }
     User user = found.get();
     boolean passwordMatches =
-        user.passwordHash() != null && password != null && passwords.matches(password, user.passwordHash());
+        user.passwordHash() != null
+            && password != null
+            && passwords.matches(password, user.passwordHash());
     if (!passwordMatches || !user.canSignIn() || !organizationActive(user)) {
-      String reason = !passwordMatches ? "wrong-password" : user.isLocked() ? "locked" : "not-active";
+      String reason =
+          !passwordMatches ? "wrong-password" : user.isLocked() ? "locked" : "not-active";
       boolean lockedNow = !passwordMatches && user.recordFailedSignIn(now);
       users.save(user);
       audit.record(
@@ -145,7 +151,9 @@ public class SignInService {
     return completeOrFail(user, accepted, method, now, List.of());
   }
 
-  /** Starts (or resumes) enrolment of an authenticator app for a user who passed the password step. */
+  /**
+   * Starts (or resumes) enrolment of an authenticator app for a user who passed the password step.
+   */
   public Enrolment beginEnrolment(UserId userId) {
     return retryOnConflict(
         () ->
@@ -161,7 +169,8 @@ public class SignInService {
                   }
                   return new Enrolment(
                       user.totpSecret(),
-                      QrCodes.svgDataUri(Totp.provisioningUri(ISSUER, user.email(), user.totpSecret())));
+                      QrCodes.svgDataUri(
+                          Totp.provisioningUri(ISSUER, user.email(), user.totpSecret())));
                 }));
   }
 
@@ -173,7 +182,9 @@ public class SignInService {
                 status -> {
                   Instant now = clock.instant();
                   User user = users.findById(userId).orElseThrow();
-                  if (!user.canSignIn() || user.hasConfirmedSecondFactor() || user.totpSecret() == null) {
+                  if (!user.canSignIn()
+                      || user.hasConfirmedSecondFactor()
+                      || user.totpSecret() == null) {
                     return new SecondFactorStep.Refused(user.isLocked());
                   }
                   OptionalLong step =
@@ -228,13 +239,23 @@ public class SignInService {
   BridgewayPrincipal principalOf(User user) {
     Organization organization = organizations.findById(user.organizationId()).orElseThrow();
     return BridgewayPrincipal.user(
-        user.id(), organization.id(), organization.kind(), organization.name(), user.displayName(), user.roles());
+        user.id(),
+        organization.id(),
+        organization.kind(),
+        organization.name(),
+        user.displayName(),
+        user.roles());
   }
 
   private BridgewayPrincipal actorOf(User user) {
     Organization organization = organizations.findById(user.organizationId()).orElseThrow();
     return BridgewayPrincipal.user(
-        user.id(), organization.id(), organization.kind(), organization.name(), user.displayName(), Set.of());
+        user.id(),
+        organization.id(),
+        organization.kind(),
+        organization.name(),
+        user.displayName(),
+        Set.of());
   }
 
   private boolean organizationActive(User user) {

@@ -20,10 +20,14 @@ public class SignOutAuditHandler implements LogoutHandler {
   }
 
   @Override
-  public void logout(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
-    if (authentication != null && authentication.getPrincipal() instanceof BridgewayPrincipal principal) {
+  public void logout(
+      HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
+    if (authentication != null
+        && authentication.getPrincipal() instanceof BridgewayPrincipal principal) {
       audit.record(
-          AuditEvent.success("identity.sign-out").withActor(principal).withRecord("user", principal.userId()));
+          AuditEvent.success("identity.sign-out")
+              .withActor(principal)
+              .withRecord("user", principal.userId()));
     }
   }
 }

@@ -16,6 +16,7 @@ public final class Totp {
 
   static final int DIGITS = 6;
   static final long STEP_SECONDS = 30;
+
   /** Steps either side of now that are still accepted, to allow for clock drift. */
   static final int DRIFT_STEPS = 1;
 
@@ -46,10 +47,11 @@ public final class Totp {
       mac.init(new SecretKeySpec(Base32.decode(base32Secret), "HmacSHA1"));
       byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
       int offset = hash[hash.length - 1] & 0x0f;
-      int binary = ((hash[offset] & 0x7f) << 24)
-          | ((hash[offset + 1] & 0xff) << 16)
-          | ((hash[offset + 2] & 0xff) << 8)
-          | (hash[offset + 3] & 0xff);
+      int binary =
+          ((hash[offset] & 0x7f) << 24)
+              | ((hash[offset + 1] & 0xff) << 16)
+              | ((hash[offset + 2] & 0xff) << 8)
+              | (hash[offset + 3] & 0xff);
       return String.format("%06d", binary % 1_000_000);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA1 is not available", e);
@@ -61,8 +63,8 @@ public final class Totp {
   }
 
   /**
-   * The time step whose code matches, if any within the allowed drift. The caller must still
-   * refuse a step it has accepted before.
+   * The time step whose code matches, if any within the allowed drift. The caller must still refuse
+   * a step it has accepted before.
    */
   public static OptionalLong matchingStep(String base32Secret, String code, Instant now) {
     if (code == null || !code.matches("\\d{" + DIGITS + "}")) {
@@ -81,11 +83,20 @@ public final class Totp {
   /** The {@code otpauth://} URI that authenticator apps read from the QR code. */
   public static String provisioningUri(String issuer, String account, String base32Secret) {
     String label = urlEncode(issuer) + ":" + urlEncode(account);
-    return "otpauth://totp/" + label + "?secret=" + base32Secret + "&issuer=" + urlEncode(issuer)
-        + "&algorithm=SHA1&digits=" + DIGITS + "&period=" + STEP_SECONDS;
+    return "otpauth://totp/"
+        + label
+        + "?secret="
+        + base32Secret
+        + "&issuer="
+        + urlEncode(issuer)
+        + "&algorithm=SHA1&digits="
+        + DIGITS
+        + "&period="
+        + STEP_SECONDS;
   }
 
   private static String urlEncode(String value) {
-    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)
+        .replace("+", "%20");
   }
 }

@@ -14,8 +14,8 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * A bearer token for the API, scoped to one organization and a set of roles. Only its SHA-256
- * hash is stored; the token itself is shown once, when issued.
+ * A bearer token for the API, scoped to one organization and a set of roles. Only its SHA-256 hash
+ * is stored; the token itself is shown once, when issued.
  */
 @Table("identity_api_token")
 public class ApiToken {
@@ -75,7 +75,18 @@ public class ApiToken {
     }
     String roleList = roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
     return new ApiToken(
-        id, organization, name.strip(), roleList, tokenHash, createdBy, at, expiresAt, null, null, null, null);
+        id,
+        organization,
+        name.strip(),
+        roleList,
+        tokenHash,
+        createdBy,
+        at,
+        expiresAt,
+        null,
+        null,
+        null,
+        null);
   }
 
   public boolean isUsableAt(Instant now) {

@@ -41,27 +41,46 @@ public class ApiTokenService {
    */
   @Transactional
   public IssuedToken issue(
-      BridgewayPrincipal by, OrganizationId organization, String name, Set<Role> roles, Instant expiresAt) {
+      BridgewayPrincipal by,
+      OrganizationId organization,
+      String name,
+      Set<Role> roles,
+      Instant expiresAt) {
     requireMayAdminister(by, organization);
     if (!by.has(Role.NETWORK_ADMIN) && roles.contains(Role.NETWORK_ADMIN)) {
       throw new IllegalArgumentException("Only a network administrator can grant that role");
     }
-    return issueUnchecked(organization, name, roles, expiresAt, by.userId(), TokenHashing.newSecret(PREFIX));
+    return issueUnchecked(
+        organization, name, roles, expiresAt, by.userId(), TokenHashing.newSecret(PREFIX));
   }
 
   /** Issues a token with a given secret value; used by demo data, which must be reproducible. */
   @Transactional
   public IssuedToken issueUnchecked(
-      OrganizationId organization, String name, Set<Role> roles, Instant expiresAt, UUID createdBy, String value) {
+      OrganizationId organization,
+      String name,
+      Set<Role> roles,
+      Instant expiresAt,
+      UUID createdBy,
+      String value) {
     Instant now = clock.instant();
     ApiToken token =
-        ApiToken.issue(UUID.randomUUID(), organization, name, roles, TokenHashing.sha256(value), createdBy, now, expiresAt);
+        ApiToken.issue(
+            UUID.randomUUID(),
+            organization,
+            name,
+            roles,
+            TokenHashing.sha256(value),
+            createdBy,
+            now,
+            expiresAt);
     tokens.save(token);
     audit.record(
         AuditEvent.success("admin.api-token.issue")
             .withRecord("api-token", token.id())
             .withDetail("organization", organization.toString())
-            .withDetail("roles", String.join(",", roles.stream().map(Role::name).sorted().toList())));
+            .withDetail(
+                "roles", String.join(",", roles.stream().map(Role::name).sorted().toList())));
     return new IssuedToken(token.id(), value);
   }
 
@@ -113,7 +132,8 @@ public class ApiTokenService {
   }
 
   private static boolean mayAdminister(BridgewayPrincipal by, OrganizationId organization) {
-    return by.has(Role.NETWORK_ADMIN) || (by.has(Role.ORGANIZATION_ADMIN) && by.belongsTo(organization));
+    return by.has(Role.NETWORK_ADMIN)
+        || (by.has(Role.ORGANIZATION_ADMIN) && by.belongsTo(organization));
   }
 
   private static void requireMayAdminister(BridgewayPrincipal by, OrganizationId organization) {

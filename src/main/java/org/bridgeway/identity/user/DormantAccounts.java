@@ -25,7 +25,12 @@ public class DormantAccounts {
   private final Clock clock;
   private final TransactionTemplate transactions;
 
-  DormantAccounts(Users users, UserSessions sessions, AuditTrail audit, Clock clock, TransactionTemplate transactions) {
+  DormantAccounts(
+      Users users,
+      UserSessions sessions,
+      AuditTrail audit,
+      Clock clock,
+      TransactionTemplate transactions) {
     this.users = users;
     this.sessions = sessions;
     this.audit = audit;
@@ -56,7 +61,8 @@ public class DormantAccounts {
                   users.save(user);
                   sessions.endAll(user.id());
                   audit.record(
-                      AuditEvent.success("identity.account.disable-dormant").withRecord("user", user.id().value()));
+                      AuditEvent.success("identity.account.disable-dormant")
+                          .withRecord("user", user.id().value()));
                   count++;
                 }
               }

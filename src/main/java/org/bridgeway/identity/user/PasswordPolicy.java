@@ -60,8 +60,8 @@ public class PasswordPolicy {
   }
 
   /**
-   * The word a password is built on: look-alike characters turned back into letters and the
-   * digits and symbols around it removed, so "P@ssw0rd2026!" counts as "password".
+   * The word a password is built on: look-alike characters turned back into letters and the digits
+   * and symbols around it removed, so "P@ssw0rd2026!" counts as "password".
    */
   static String core(String lower) {
     String letters =

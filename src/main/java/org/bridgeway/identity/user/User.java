@@ -2,8 +2,8 @@ package org.bridgeway.identity.user;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -197,7 +197,9 @@ public class User {
     this.totpConfirmed = true;
     this.lastTotpStep = acceptedStep;
     this.recoveryCodes =
-        recoveryCodeHashes.stream().map(RecoveryCode::new).collect(Collectors.toCollection(HashSet::new));
+        recoveryCodeHashes.stream()
+            .map(RecoveryCode::new)
+            .collect(Collectors.toCollection(HashSet::new));
   }
 
   /**

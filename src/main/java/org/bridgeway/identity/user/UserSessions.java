@@ -6,9 +6,8 @@ import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
 
 /**
- * Ends every session of a user, on every node, when an administrator disables the account,
- * changes its roles or resets its second factor: the change must not wait for the user to sign
- * out.
+ * Ends every session of a user, on every node, when an administrator disables the account, changes
+ * its roles or resets its second factor: the change must not wait for the user to sign out.
  */
 @Component
 public class UserSessions {

@@ -13,8 +13,13 @@ final class AdminPages {
 
   /** Shows a broken business rule beside its field, with status 400. */
   static void reject(
-      DomainRuleViolation violation, BindingResult errors, HttpServletResponse response, MessageSource messages) {
-    String message = messages.getMessage(violation.code(), null, violation.getMessage(), LocaleContextHolder.getLocale());
+      DomainRuleViolation violation,
+      BindingResult errors,
+      HttpServletResponse response,
+      MessageSource messages) {
+    String message =
+        messages.getMessage(
+            violation.code(), null, violation.getMessage(), LocaleContextHolder.getLocale());
     if (violation.field() != null) {
       errors.rejectValue(violation.field(), violation.code(), message);
     } else {

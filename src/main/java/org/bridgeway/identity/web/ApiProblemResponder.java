@@ -14,7 +14,10 @@ class ApiProblemResponder {
   void unauthorized(HttpServletRequest request, HttpServletResponse response, Exception cause)
       throws IOException {
     response.setHeader("WWW-Authenticate", "Bearer");
-    write(response, HttpStatus.UNAUTHORIZED, "A valid API token is required (Authorization: Bearer <token>).");
+    write(
+        response,
+        HttpStatus.UNAUTHORIZED,
+        "A valid API token is required (Authorization: Bearer <token>).");
   }
 
   void forbidden(HttpServletRequest request, HttpServletResponse response, Exception cause)

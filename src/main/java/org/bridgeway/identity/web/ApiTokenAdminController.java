@@ -42,7 +42,8 @@ class ApiTokenAdminController {
   @GetMapping
   @PreAuthorize(ADMINS)
   String list(@AuthenticationPrincipal BridgewayPrincipal principal, Model model) {
-    model.addAttribute("form", new ApiTokenForm(principal.organization().value(), "", Set.of(), null));
+    model.addAttribute(
+        "form", new ApiTokenForm(principal.organization().value(), "", Set.of(), null));
     addPage(principal, model);
     return "identity/admin/api-tokens";
   }
@@ -59,7 +60,10 @@ class ApiTokenAdminController {
     if (!errors.hasFieldErrors("roles")
         && form.roles().contains(Role.NETWORK_ADMIN)
         && !principal.has(Role.NETWORK_ADMIN)) {
-      errors.rejectValue("roles", "identity.admin.user.roles.forbidden", "Only a network administrator can grant the network administrator role");
+      errors.rejectValue(
+          "roles",
+          "identity.admin.user.roles.forbidden",
+          "Only a network administrator can grant the network administrator role");
     }
     if (errors.hasErrors()) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -73,11 +77,16 @@ class ApiTokenAdminController {
               new OrganizationId(form.organization()),
               form.name(),
               form.roles(),
-              form.expiresOn() == null ? null : form.expiresOn().atStartOfDay().toInstant(ZoneOffset.UTC));
+              form.expiresOn() == null
+                  ? null
+                  : form.expiresOn().atStartOfDay().toInstant(ZoneOffset.UTC));
       redirect.addFlashAttribute("issuedToken", issued.value());
       return "redirect:/admin/api-tokens";
     } catch (NotFoundException notYours) {
-      errors.rejectValue("organization", "identity.admin.token.organization.invalid", "Choose one of the listed organizations");
+      errors.rejectValue(
+          "organization",
+          "identity.admin.token.organization.invalid",
+          "Choose one of the listed organizations");
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       addPage(principal, model);
       return "identity/admin/api-tokens";
@@ -86,7 +95,10 @@ class ApiTokenAdminController {
 
   @PostMapping("/{id}/revoke")
   @PreAuthorize(ADMINS)
-  String revoke(@AuthenticationPrincipal BridgewayPrincipal principal, @PathVariable UUID id, RedirectAttributes redirect) {
+  String revoke(
+      @AuthenticationPrincipal BridgewayPrincipal principal,
+      @PathVariable UUID id,
+      RedirectAttributes redirect) {
     tokens.revoke(principal, id);
     redirect.addFlashAttribute("revoked", true);
     return "redirect:/admin/api-tokens";

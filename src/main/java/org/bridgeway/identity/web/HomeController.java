@@ -22,7 +22,8 @@ class HomeController {
   @PreAuthorize("isAuthenticated()")
   String home(@AuthenticationPrincipal BridgewayPrincipal principal, Model model) {
     model.addAttribute("principal", principal);
-    model.addAttribute("organization", administration.organization(principal, principal.organization()));
+    model.addAttribute(
+        "organization", administration.organization(principal, principal.organization()));
     return "identity/home";
   }
 }

@@ -42,14 +42,31 @@ class IdentityApiController {
 
   record OrganizationView(UUID id, String name, OrganizationKind kind, boolean active) {
     static OrganizationView of(Organization organization) {
-      return new OrganizationView(organization.id().value(), organization.name(), organization.kind(), organization.active());
+      return new OrganizationView(
+          organization.id().value(),
+          organization.name(),
+          organization.kind(),
+          organization.active());
     }
   }
 
-  record UserView(UUID id, UUID organization, String email, String displayName, Set<Role> roles, UserStatus status, boolean locked) {
+  record UserView(
+      UUID id,
+      UUID organization,
+      String email,
+      String displayName,
+      Set<Role> roles,
+      UserStatus status,
+      boolean locked) {
     static UserView of(User user) {
       return new UserView(
-          user.id().value(), user.organizationId().value(), user.email(), user.displayName(), user.roles(), user.status(), user.isLocked());
+          user.id().value(),
+          user.organizationId().value(),
+          user.email(),
+          user.displayName(),
+          user.roles(),
+          user.status(),
+          user.isLocked());
     }
   }
 
@@ -99,21 +116,37 @@ class IdentityApiController {
   @GetMapping("/users")
   @PreAuthorize("hasAnyRole('NETWORK_ADMIN','ORGANIZATION_ADMIN')")
   PageResponse<UserView> users(
-      @AuthenticationPrincipal BridgewayPrincipal principal, @Valid @ModelAttribute PageQuery page) {
-    return PageResponse.slice(administration.usersVisibleTo(principal, null), page).map(UserView::of);
+      @AuthenticationPrincipal BridgewayPrincipal principal,
+      @Valid @ModelAttribute PageQuery page) {
+    return PageResponse.slice(administration.usersVisibleTo(principal, null), page)
+        .map(UserView::of);
   }
 
   @PostMapping("/users")
   @PreAuthorize("hasAnyRole('NETWORK_ADMIN','ORGANIZATION_ADMIN')")
   ResponseEntity<InvitedUser> invite(
-      @AuthenticationPrincipal BridgewayPrincipal principal, @Valid @RequestBody InviteUserRequest request) {
+      @AuthenticationPrincipal BridgewayPrincipal principal,
+      @Valid @RequestBody InviteUserRequest request) {
     Administration.Invited invited =
         administration.invite(
-            principal, new OrganizationId(request.organization()), request.email(), request.displayName(), request.roles());
+            principal,
+            new OrganizationId(request.organization()),
+            request.email(),
+            request.displayName(),
+            request.roles());
     String link =
-        ServletUriComponentsBuilder.fromCurrentContextPath().path("/invitation/{token}").buildAndExpand(invited.invitationToken()).toUriString();
-    URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/users/{id}").buildAndExpand(invited.user()).toUri();
-    return ResponseEntity.status(HttpStatus.CREATED).location(location).body(new InvitedUser(invited.user().value(), link));
+        ServletUriComponentsBuilder.fromCurrentContextPath()
+            .path("/invitation/{token}")
+            .buildAndExpand(invited.invitationToken())
+            .toUriString();
+    URI location =
+        ServletUriComponentsBuilder.fromCurrentContextPath()
+            .path("/api/v1/users/{id}")
+            .buildAndExpand(invited.user())
+            .toUri();
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .location(location)
+        .body(new InvitedUser(invited.user().value(), link));
   }
 
   @GetMapping("/users/{id}")

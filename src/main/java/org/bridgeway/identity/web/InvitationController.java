@@ -24,8 +24,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class InvitationController {
 
   record PasswordForm(
-      @NotBlank(message = "{identity.password.required}") @Size(max = 128, message = "{identity.password.TOO_LONG}") String password,
-      @NotBlank(message = "{identity.password.confirm.required}") @Size(max = 128) String confirmation) {}
+      @NotBlank(message = "{identity.password.required}")
+          @Size(max = 128, message = "{identity.password.TOO_LONG}")
+          String password,
+      @NotBlank(message = "{identity.password.confirm.required}") @Size(max = 128)
+          String confirmation) {}
 
   private final Administration administration;
   private final MessageSource messages;
@@ -56,7 +59,10 @@ class InvitationController {
       Model model) {
     model.addAttribute("token", token);
     if (!errors.hasErrors() && !form.password().equals(form.confirmation())) {
-      errors.rejectValue("confirmation", "identity.password.confirm.mismatch", "The two passwords are not the same");
+      errors.rejectValue(
+          "confirmation",
+          "identity.password.confirm.mismatch",
+          "The two passwords are not the same");
     }
     if (errors.hasErrors()) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

@@ -85,12 +85,17 @@ class OrganizationAdminController {
 
   @GetMapping("/{id}")
   @PreAuthorize("hasAnyRole('NETWORK_ADMIN','ORGANIZATION_ADMIN')")
-  String show(@AuthenticationPrincipal BridgewayPrincipal principal, @PathVariable UUID id, Model model) {
+  String show(
+      @AuthenticationPrincipal BridgewayPrincipal principal, @PathVariable UUID id, Model model) {
     Organization organization = administration.organization(principal, new OrganizationId(id));
     model.addAttribute("organization", organization);
     model.addAttribute(
         "form",
-        new OrganizationForm(organization.name(), organization.kind(), organization.active(), organization.version()));
+        new OrganizationForm(
+            organization.name(),
+            organization.kind(),
+            organization.active(),
+            organization.version()));
     return "identity/admin/organization";
   }
 
@@ -115,7 +120,8 @@ class OrganizationAdminController {
       return "identity/admin/organization";
     }
     try {
-      administration.updateOrganization(principal, organizationId, form.name(), form.kind(), form.isActive(), form.version());
+      administration.updateOrganization(
+          principal, organizationId, form.name(), form.kind(), form.isActive(), form.version());
       redirect.addFlashAttribute("saved", true);
       return "redirect:/admin/organizations/" + id;
     } catch (DomainRuleViolation violation) {

@@ -12,7 +12,7 @@ record OrganizationForm(
         String name,
     @NotNull(message = "{identity.admin.organization.kind.required}") OrganizationKind kind,
     Boolean active,
-    Long version)  {
+    Long version) {
 
   /** An unchecked checkbox sends nothing, which means "not active". */
   boolean isActive() {

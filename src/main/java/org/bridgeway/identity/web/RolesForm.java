@@ -6,4 +6,6 @@ import java.util.Set;
 import org.bridgeway.identity.Role;
 
 /** Changing a user's roles. */
-record RolesForm(@NotEmpty(message = "{identity.admin.user.roles.required}") Set<Role> roles, @NotNull Long version) {}
+record RolesForm(
+    @NotEmpty(message = "{identity.admin.user.roles.required}") Set<Role> roles,
+    @NotNull Long version) {}

@@ -24,8 +24,8 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 /**
  * Two filter chains: the API ({@code /api/v1/**}) authenticates every request with a bearer token
- * and never creates a session or cookie; everything else is the browser application, signed in
- * with a password and a second factor and kept in a server-side session.
+ * and never creates a session or cookie; everything else is the browser application, signed in with
+ * a password and a second factor and kept in a server-side session.
  *
  * <p>Authorization itself is declared on every handler method with {@code @PreAuthorize}; the
  * chains only require authentication, so no rule is written twice.
@@ -40,9 +40,22 @@ class SecurityConfiguration {
           + "form-action 'self'; frame-ancestors 'none'";
 
   static final String[] PUBLIC_PATHS = {
-    "/login", "/login/**", "/invitation/**", "/css/**", "/js/**", "/vendor/**", "/images/**",
-    "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/api/openapi",
-    "/api/openapi/**", "/api/docs", "/api/docs/**", "/swagger-ui/**"
+    "/login",
+    "/login/**",
+    "/invitation/**",
+    "/css/**",
+    "/js/**",
+    "/vendor/**",
+    "/images/**",
+    "/favicon.ico",
+    "/error",
+    "/actuator/health",
+    "/actuator/health/**",
+    "/api/openapi",
+    "/api/openapi/**",
+    "/api/docs",
+    "/api/docs/**",
+    "/swagger-ui/**"
   };
 
   @Bean
@@ -54,13 +67,15 @@ class SecurityConfiguration {
   @Bean
   FilterRegistrationBean<ApiTokenAuthenticationFilter> apiTokenFilterRegistration(
       ApiTokenAuthenticationFilter filter) {
-    FilterRegistrationBean<ApiTokenAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
+    FilterRegistrationBean<ApiTokenAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(filter);
     registration.setEnabled(false);
     return registration;
   }
 
   @Bean
-  FilterRegistrationBean<SessionPolicyFilter> sessionPolicyFilterRegistration(SessionPolicyFilter filter) {
+  FilterRegistrationBean<SessionPolicyFilter> sessionPolicyFilterRegistration(
+      SessionPolicyFilter filter) {
     FilterRegistrationBean<SessionPolicyFilter> registration = new FilterRegistrationBean<>(filter);
     registration.setEnabled(false);
     return registration;
@@ -73,7 +88,8 @@ class SecurityConfiguration {
       throws Exception {
     http.securityMatcher("/api/v1/**")
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+        .securityContext(
+            c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
         // The API takes no cookies, so there is no ambient credential for CSRF to abuse.
         .csrf(c -> c.disable())
         .requestCache(c -> c.disable())
@@ -81,7 +97,9 @@ class SecurityConfiguration {
         .addFilterAfter(tokenFilter, SecurityContextHolderFilter.class)
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
         .exceptionHandling(
-            e -> e.authenticationEntryPoint(problems::unauthorized).accessDeniedHandler(problems::forbidden))
+            e ->
+                e.authenticationEntryPoint(problems::unauthorized)
+                    .accessDeniedHandler(problems::forbidden))
         .headers(SecurityConfiguration::strictHeaders);
     return http.build();
   }
@@ -91,11 +109,13 @@ class SecurityConfiguration {
   SecurityFilterChain webChain(
       HttpSecurity http, SessionPolicyFilter sessionPolicy, SignOutAuditHandler signOutAudit)
       throws Exception {
-    http.securityContext(c -> c.securityContextRepository(new HttpSessionSecurityContextRepository()))
+    http.securityContext(
+            c -> c.securityContextRepository(new HttpSessionSecurityContextRepository()))
         .addFilterAfter(sessionPolicy, SecurityContextHolderFilter.class)
         .authorizeHttpRequests(
             a -> a.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().authenticated())
-        .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
+        .exceptionHandling(
+            e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
         .logout(
             l ->
                 l.logoutUrl("/logout")
@@ -115,7 +135,10 @@ class SecurityConfiguration {
         // Sent on every response: browsers ignore it over plain HTTP, and behind a TLS proxy the
         // application cannot always tell that the request was secure.
         .httpStrictTransportSecurity(
-            h -> h.includeSubDomains(true).maxAgeInSeconds(31_536_000).requestMatcher(AnyRequestMatcher.INSTANCE))
+            h ->
+                h.includeSubDomains(true)
+                    .maxAgeInSeconds(31_536_000)
+                    .requestMatcher(AnyRequestMatcher.INSTANCE))
         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
         .contentTypeOptions(Customizer.withDefaults());
   }

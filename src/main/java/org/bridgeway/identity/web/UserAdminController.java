@@ -54,7 +54,10 @@ class UserAdminController {
       @AuthenticationPrincipal BridgewayPrincipal principal,
       @RequestParam(required = false) UUID organization,
       Model model) {
-    model.addAttribute("users", administration.usersVisibleTo(principal, organization == null ? null : new OrganizationId(organization)));
+    model.addAttribute(
+        "users",
+        administration.usersVisibleTo(
+            principal, organization == null ? null : new OrganizationId(organization)));
     model.addAttribute("organizations", administration.organizationsVisibleTo(principal));
     model.addAttribute("selectedOrganization", organization);
     return "identity/admin/users";
@@ -64,7 +67,8 @@ class UserAdminController {
   @PreAuthorize(ADMINS)
   String inviteForm(@AuthenticationPrincipal BridgewayPrincipal principal, Model model) {
     addInviteChoices(principal, model);
-    model.addAttribute("form", new InviteUserForm(principal.organization().value(), "", "", java.util.Set.of()));
+    model.addAttribute(
+        "form", new InviteUserForm(principal.organization().value(), "", "", java.util.Set.of()));
     return "identity/admin/user-invite";
   }
 
@@ -85,7 +89,12 @@ class UserAdminController {
     }
     try {
       Administration.Invited invited =
-          administration.invite(principal, new OrganizationId(form.organization()), form.email(), form.displayName(), form.roles());
+          administration.invite(
+              principal,
+              new OrganizationId(form.organization()),
+              form.email(),
+              form.displayName(),
+              form.roles());
       redirect.addFlashAttribute("invitationLink", invitationLink(invited.invitationToken()));
       return "redirect:/admin/users/" + invited.user();
     } catch (DomainRuleViolation violation) {
@@ -96,7 +105,8 @@ class UserAdminController {
 
   @GetMapping("/{id}")
   @PreAuthorize(ADMINS)
-  String show(@AuthenticationPrincipal BridgewayPrincipal principal, @PathVariable UUID id, Model model) {
+  String show(
+      @AuthenticationPrincipal BridgewayPrincipal principal, @PathVariable UUID id, Model model) {
     User user = administration.user(principal, new UserId(id));
     model.addAttribute("user", user);
     model.addAttribute("rolesForm", new RolesForm(user.roles(), user.version()));
@@ -134,44 +144,80 @@ class UserAdminController {
   @PostMapping("/{id}/unlock")
   @PreAuthorize(ADMINS)
   String unlock(
-      @AuthenticationPrincipal BridgewayPrincipal principal, @PathVariable UUID id, @RequestParam long version, RedirectAttributes redirect) {
-    return accountAction(id, redirect, "identity.admin.user.unlocked", () -> administration.unlock(principal, new UserId(id), version));
+      @AuthenticationPrincipal BridgewayPrincipal principal,
+      @PathVariable UUID id,
+      @RequestParam long version,
+      RedirectAttributes redirect) {
+    return accountAction(
+        id,
+        redirect,
+        "identity.admin.user.unlocked",
+        () -> administration.unlock(principal, new UserId(id), version));
   }
 
   @PostMapping("/{id}/reset-second-factor")
   @PreAuthorize(ADMINS)
   String resetSecondFactor(
-      @AuthenticationPrincipal BridgewayPrincipal principal, @PathVariable UUID id, @RequestParam long version, RedirectAttributes redirect) {
+      @AuthenticationPrincipal BridgewayPrincipal principal,
+      @PathVariable UUID id,
+      @RequestParam long version,
+      RedirectAttributes redirect) {
     return accountAction(
-        id, redirect, "identity.admin.user.secondFactorReset", () -> administration.resetSecondFactor(principal, new UserId(id), version));
+        id,
+        redirect,
+        "identity.admin.user.secondFactorReset",
+        () -> administration.resetSecondFactor(principal, new UserId(id), version));
   }
 
   @PostMapping("/{id}/disable")
   @PreAuthorize(ADMINS)
   String disable(
-      @AuthenticationPrincipal BridgewayPrincipal principal, @PathVariable UUID id, @RequestParam long version, RedirectAttributes redirect) {
-    return accountAction(id, redirect, "identity.admin.user.disabled", () -> administration.disable(principal, new UserId(id), version));
+      @AuthenticationPrincipal BridgewayPrincipal principal,
+      @PathVariable UUID id,
+      @RequestParam long version,
+      RedirectAttributes redirect) {
+    return accountAction(
+        id,
+        redirect,
+        "identity.admin.user.disabled",
+        () -> administration.disable(principal, new UserId(id), version));
   }
 
   @PostMapping("/{id}/enable")
   @PreAuthorize(ADMINS)
   String enable(
-      @AuthenticationPrincipal BridgewayPrincipal principal, @PathVariable UUID id, @RequestParam long version, RedirectAttributes redirect) {
-    return accountAction(id, redirect, "identity.admin.user.enabled", () -> administration.enable(principal, new UserId(id), version));
+      @AuthenticationPrincipal BridgewayPrincipal principal,
+      @PathVariable UUID id,
+      @RequestParam long version,
+      RedirectAttributes redirect) {
+    return accountAction(
+        id,
+        redirect,
+        "identity.admin.user.enabled",
+        () -> administration.enable(principal, new UserId(id), version));
   }
 
   @PostMapping("/{id}/reinvite")
   @PreAuthorize(ADMINS)
-  String reinvite(@AuthenticationPrincipal BridgewayPrincipal principal, @PathVariable UUID id, RedirectAttributes redirect) {
+  String reinvite(
+      @AuthenticationPrincipal BridgewayPrincipal principal,
+      @PathVariable UUID id,
+      RedirectAttributes redirect) {
     return accountAction(
         id,
         redirect,
         null,
-        () -> redirect.addFlashAttribute("invitationLink", invitationLink(administration.reinvite(principal, new UserId(id)))));
+        () ->
+            redirect.addFlashAttribute(
+                "invitationLink",
+                invitationLink(administration.reinvite(principal, new UserId(id)))));
   }
 
-  /** Runs one action on an account and goes back to its page with the outcome (redirect-after-post). */
-  private static String accountAction(UUID id, RedirectAttributes redirect, String doneMessage, Runnable action) {
+  /**
+   * Runs one action on an account and goes back to its page with the outcome (redirect-after-post).
+   */
+  private static String accountAction(
+      UUID id, RedirectAttributes redirect, String doneMessage, Runnable action) {
     try {
       action.run();
       if (doneMessage != null) {
@@ -195,6 +241,9 @@ class UserAdminController {
   }
 
   private static String invitationLink(String token) {
-    return ServletUriComponentsBuilder.fromCurrentContextPath().path("/invitation/{token}").buildAndExpand(token).toUriString();
+    return ServletUriComponentsBuilder.fromCurrentContextPath()
+        .path("/invitation/{token}")
+        .buildAndExpand(token)
+        .toUriString();
   }
 }

@@ -8,8 +8,8 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * What demo steps share: seeded randomness, stable ids, and the lines to show the person trying
- * the demo (sign-ins, where the API tokens are).
+ * What demo steps share: seeded randomness, stable ids, and the lines to show the person trying the
+ * demo (sign-ins, where the API tokens are).
  */
 public final class DemoData {
 

@@ -40,7 +40,9 @@ class DemoDataRunner implements ApplicationRunner {
     steps.stream()
         .sorted(Comparator.comparingInt(DemoDataStep::order))
         .forEach(step -> transactions.executeWithoutResult(status -> step.seed(demo)));
-    String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+    String port =
+        environment.getProperty(
+            "local.server.port", environment.getProperty("server.port", "8080"));
     StringBuilder banner = new StringBuilder();
     banner.append("\n\n  Bridgeway demo is ready: http://localhost:").append(port).append("/\n\n");
     demo.announcements().forEach(line -> banner.append("  ").append(line).append('\n'));

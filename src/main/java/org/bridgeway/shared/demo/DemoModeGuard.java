@@ -14,7 +14,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 public class DemoModeGuard implements EnvironmentPostProcessor {
 
   @Override
-  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+  public void postProcessEnvironment(
+      ConfigurableEnvironment environment, SpringApplication application) {
     boolean demo = Arrays.asList(environment.getActiveProfiles()).contains("demo");
     if (demo && ExternalDatabase.isConfigured(environment)) {
       throw new IllegalStateException(

@@ -15,8 +15,8 @@ import org.springframework.data.convert.WritingConverter;
 
 /**
  * Converts typed identifiers to and from {@code uuid} columns. Spring Data needs each source and
- * target pair spelled out, so the pairs are built from the identifier types found on the class
- * path rather than written by hand in every module.
+ * target pair spelled out, so the pairs are built from the identifier types found on the class path
+ * rather than written by hand in every module.
  */
 final class TypedIdConverter {
 

@@ -6,8 +6,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * One clock for the whole application. Every rule that depends on time (lockout windows, idle
- * lock, re-authentication, dormant accounts, consent expiry) reads it, so tests can move time.
+ * One clock for the whole application. Every rule that depends on time (lockout windows, idle lock,
+ * re-authentication, dormant accounts, consent expiry) reads it, so tests can move time.
  */
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {

@@ -11,8 +11,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Error pages for the browser application: a record that is missing or not the user's is a 404
- * page, and an edit that lost a race is a 409 page that says to reload. REST controllers have
- * their own problem-details handler, which takes precedence.
+ * page, and an edit that lost a race is a 409 page that says to reload. REST controllers have their
+ * own problem-details handler, which takes precedence.
  */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)

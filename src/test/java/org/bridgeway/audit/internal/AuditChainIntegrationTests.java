@@ -29,9 +29,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The hash chain against the real database. Tampering tests change a row behind the triggers'
- * back, as a superuser could, and always put it back, because the database is shared with the
- * other integration tests.
+ * The hash chain against the real database. Tampering tests change a row behind the triggers' back,
+ * as a superuser could, and always put it back, because the database is shared with the other
+ * integration tests.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -142,7 +142,8 @@ class AuditChainIntegrationTests {
 
       assertThat(auditLog.verifyChain().brokenAtSeq()).isEqualTo(seq);
     } finally {
-      behindTheTriggers("UPDATE audit_entry SET details = '{\"n\": \"x\"}'::jsonb WHERE seq = ?", seq);
+      behindTheTriggers(
+          "UPDATE audit_entry SET details = '{\"n\": \"x\"}'::jsonb WHERE seq = ?", seq);
     }
   }
 
@@ -158,7 +159,8 @@ class AuditChainIntegrationTests {
       assertThat(result.brokenAtSeq()).isEqualTo(seq);
       assertThat(result.breakKind()).isEqualTo(Break.HASH_MISMATCH);
     } finally {
-      behindTheTriggers("UPDATE audit_entry SET details = '{\"n\": \"x\"}'::jsonb WHERE seq = ?", seq);
+      behindTheTriggers(
+          "UPDATE audit_entry SET details = '{\"n\": \"x\"}'::jsonb WHERE seq = ?", seq);
     }
   }
 
@@ -296,7 +298,8 @@ class AuditChainIntegrationTests {
 
   private long append() {
     trail.record(AuditEvent.success(action).withDetail("n", "x"));
-    return jdbc.queryForObject("SELECT max(seq) FROM audit_entry WHERE action = ?", Long.class, action);
+    return jdbc.queryForObject(
+        "SELECT max(seq) FROM audit_entry WHERE action = ?", Long.class, action);
   }
 
   /** Runs a change with the append-only triggers off, in one transaction, as a superuser can. */

@@ -20,7 +20,8 @@ class AuditVerificationCommandTest {
   @Test
   void anIntactChainExitsWithZeroAndPrintsTheCountAndHeadHash() {
     String head = "ab".repeat(32);
-    var command = new AuditVerificationCommand(logAnswering(ChainVerification.intact(42, head)), null);
+    var command =
+        new AuditVerificationCommand(logAnswering(ChainVerification.intact(42, head)), null);
 
     int status = command.verifyAndReport(out);
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -33,7 +32,8 @@ import org.springframework.test.context.TestPropertySource;
 @SpringBootTest
 @ActiveProfiles({"test", "demo"})
 @Import(TestClockConfiguration.class)
-@TestPropertySource(properties = "bridgeway.demo.directory=${java.io.tmpdir}/bridgeway-demo-test/${random.uuid}")
+@TestPropertySource(
+    properties = "bridgeway.demo.directory=${java.io.tmpdir}/bridgeway-demo-test/${random.uuid}")
 class IdentityDemoDataTests {
 
   @Autowired Organizations organizations;
@@ -49,12 +49,14 @@ class IdentityDemoDataTests {
   void fortyOrganizationsOfEveryKind() {
     List<Organization> all = organizations.findAll();
     assertThat(all).hasSize(40);
-    assertThat(all.stream().map(Organization::kind).collect(Collectors.toSet())).isEqualTo(EnumSet.allOf(OrganizationKind.class));
+    assertThat(all.stream().map(Organization::kind).collect(Collectors.toSet()))
+        .isEqualTo(EnumSet.allOf(OrganizationKind.class));
   }
 
   @Test
   void usersOfEveryRole() {
-    Set<Role> roles = users.findAll().stream().flatMap(u -> u.roles().stream()).collect(Collectors.toSet());
+    Set<Role> roles =
+        users.findAll().stream().flatMap(u -> u.roles().stream()).collect(Collectors.toSet());
     assertThat(roles).isEqualTo(EnumSet.allOf(Role.class));
   }
 
@@ -62,19 +64,25 @@ class IdentityDemoDataTests {
   void everyDemoUserSignsInWithTheDemoPasswordAndTheCodeTheDemoShows() {
     for (IdentityDemoData.DemoUser demoUser : IdentityDemoData.DEMO_USERS) {
       clock.advance(java.time.Duration.ofSeconds(30));
-      var step = signIn.checkPassword(demoUser.localPart() + "@" + IdentityDemoData.EMAIL_DOMAIN, IdentityDemoData.PASSWORD);
+      var step =
+          signIn.checkPassword(
+              demoUser.localPart() + "@" + IdentityDemoData.EMAIL_DOMAIN,
+              IdentityDemoData.PASSWORD);
       assertThat(step).isInstanceOf(SignInService.PasswordStep.Accepted.class);
       var user = ((SignInService.PasswordStep.Accepted) step).user();
       String code = hints.currentCodeFor(user).orElseThrow();
-      assertThat(signIn.verifySecondFactor(user, code)).isInstanceOf(SignInService.SecondFactorStep.Verified.class);
+      assertThat(signIn.verifySecondFactor(user, code))
+          .isInstanceOf(SignInService.SecondFactorStep.Verified.class);
     }
   }
 
   @Test
   void theDemoShowsCodesOnlyForDemoUsers() {
     User someone = users.findAll().getFirst();
-    assertThat(hints.currentCodeFor(someone.id())).hasValueSatisfying(code -> assertThat(code).hasSize(6));
-    assertThat(Totp.codeAt(IdentityDemoData.totpSecretFor(someone.email()), clock.instant())).isEqualTo(hints.currentCodeFor(someone.id()).orElseThrow());
+    assertThat(hints.currentCodeFor(someone.id()))
+        .hasValueSatisfying(code -> assertThat(code).hasSize(6));
+    assertThat(Totp.codeAt(IdentityDemoData.totpSecretFor(someone.email()), clock.instant()))
+        .isEqualTo(hints.currentCodeFor(someone.id()).orElseThrow());
   }
 
   @Test
@@ -100,5 +108,4 @@ class IdentityDemoDataTests {
   private org.bridgeway.shared.demo.DemoData newDemoData() {
     return new org.bridgeway.shared.demo.DemoData(demoProperties.directory());
   }
-
 }

@@ -52,10 +52,28 @@ class SignInIntegrationTests {
   }
 
   @Test
+  void theSessionCookieIsHttpOnlyAndSameSiteStrict() {
+    TestUser officer = testUsers.enrolled(agency, Role.OFFICER);
+    WebSession.Page page =
+        SignInSteps.password(new WebSession(port), officer.email(), TestUsers.PASSWORD);
+    assertThat(page.setCookies())
+        .anySatisfy(
+            cookie ->
+                assertThat(cookie)
+                    .startsWith("BRIDGEWAY_SESSION=")
+                    .containsIgnoringCase("HttpOnly")
+                    .contains("SameSite=Strict"))
+        .noneSatisfy(cookie -> assertThat(cookie).startsWith("SESSION="));
+  }
+
+  @Test
   void withoutTheSecondFactorNoPageWithDataIsReached() {
     TestUser officer = testUsers.enrolled(agency, Role.OFFICER);
     WebSession web = new WebSession(port);
-    assertThat(SignInSteps.password(web, officer.email(), TestUsers.PASSWORD).redirectsTo("/login/second-factor")).isTrue();
+    assertThat(
+            SignInSteps.password(web, officer.email(), TestUsers.PASSWORD)
+                .redirectsTo("/login/second-factor"))
+        .isTrue();
 
     for (String path : List.of("/", "/admin/users", "/admin/audit", "/login/recovery-codes")) {
       WebSession.Page page = web.get(path);
@@ -69,7 +87,8 @@ class SignInIntegrationTests {
     TestUser officer = testUsers.enrolled(agency, Role.OFFICER);
     WebSession web = new WebSession(port);
     web.get("/login");
-    WebSession.Page page = web.post("/login", Map.of("email", officer.email(), "password", TestUsers.PASSWORD));
+    WebSession.Page page =
+        web.post("/login", Map.of("email", officer.email(), "password", TestUsers.PASSWORD));
 
     assertThat(page.status()).isEqualTo(400);
     assertThat(page.body()).contains("Confirm that you have read the system use notice");
@@ -79,8 +98,11 @@ class SignInIntegrationTests {
   @Test
   void unknownAccountsAndWrongPasswordsGetTheSameAnswer() {
     TestUser officer = testUsers.enrolled(agency, Role.OFFICER);
-    WebSession.Page wrongPassword = SignInSteps.password(new WebSession(port), officer.email(), "not the password at all");
-    WebSession.Page unknown = SignInSteps.password(new WebSession(port), "nobody-here@example.org", "not the password at all");
+    WebSession.Page wrongPassword =
+        SignInSteps.password(new WebSession(port), officer.email(), "not the password at all");
+    WebSession.Page unknown =
+        SignInSteps.password(
+            new WebSession(port), "nobody-here@example.org", "not the password at all");
 
     assertThat(wrongPassword.status()).isEqualTo(401);
     assertThat(unknown.status()).isEqualTo(401);
@@ -91,11 +113,16 @@ class SignInIntegrationTests {
   void fiveFailedSignInsWithinFifteenMinutesLockTheAccountUntilAnAdministratorUnlocksIt() {
     TestUser officer = testUsers.enrolled(agency, Role.OFFICER);
     for (int i = 0; i < 5; i++) {
-      assertThat(SignInSteps.password(new WebSession(port), officer.email(), "wrong password " + i).status()).isEqualTo(401);
+      assertThat(
+              SignInSteps.password(new WebSession(port), officer.email(), "wrong password " + i)
+                  .status())
+          .isEqualTo(401);
       clock.advance(Duration.ofMinutes(2));
     }
     clock.advance(Duration.ofHours(1));
-    assertThat(SignInSteps.password(new WebSession(port), officer.email(), TestUsers.PASSWORD).status())
+    assertThat(
+            SignInSteps.password(new WebSession(port), officer.email(), TestUsers.PASSWORD)
+                .status())
         .as("the right password does not open a locked account")
         .isEqualTo(401);
 
@@ -117,7 +144,10 @@ class SignInIntegrationTests {
     }
     WebSession.Page fifth = SignInSteps.code(web, wrong);
     assertThat(fifth.redirectsTo("/login")).isTrue();
-    assertThat(SignInSteps.password(new WebSession(port), officer.email(), TestUsers.PASSWORD).status()).isEqualTo(401);
+    assertThat(
+            SignInSteps.password(new WebSession(port), officer.email(), TestUsers.PASSWORD)
+                .status())
+        .isEqualTo(401);
   }
 
   @Test
@@ -137,15 +167,25 @@ class SignInIntegrationTests {
   void firstSignInEnrolsTheSecondFactorAndShowsRecoveryCodesThatWorkOnce() {
     TestUser officer = testUsers.withoutSecondFactor(agency, Role.OFFICER);
     WebSession web = new WebSession(port);
-    assertThat(SignInSteps.password(web, officer.email(), TestUsers.PASSWORD).redirectsTo("/login/enrol")).isTrue();
+    assertThat(
+            SignInSteps.password(web, officer.email(), TestUsers.PASSWORD)
+                .redirectsTo("/login/enrol"))
+        .isTrue();
 
     WebSession.Page enrol = web.get("/login/enrol");
     assertThat(enrol.body()).contains("data:image/svg+xml;base64,");
     String secret = between(enrol.body(), "id=\"totp-secret\">", "<");
-    WebSession.Page confirmed = web.post("/login/enrol", Map.of("code", Totp.codeAt(secret, clock.instant())));
+    WebSession.Page confirmed =
+        web.post("/login/enrol", Map.of("code", Totp.codeAt(secret, clock.instant())));
     assertThat(confirmed.locationWithQuery()).isEqualTo("/login/recovery-codes");
     WebSession.Page codesPage = web.get("/login/recovery-codes");
-    List<String> codes = codesPage.body().lines().filter(l -> l.contains("<li><code>")).map(l -> between(l, "<code>", "</code>")).toList();
+    List<String> codes =
+        codesPage
+            .body()
+            .lines()
+            .filter(l -> l.contains("<li><code>"))
+            .map(l -> between(l, "<code>", "</code>"))
+            .toList();
     assertThat(codes).hasSize(10).allMatch(c -> c.matches("[a-z2-7]{5}-[a-z2-7]{5}"));
     assertThat(web.get("/login/recovery-codes").redirectsTo("/")).as("shown only once").isTrue();
 
@@ -168,7 +208,9 @@ class SignInIntegrationTests {
 
     WebSession.Page page = web.get("/");
     assertThat(page.locationWithQuery()).isEqualTo("/login?idle");
-    assertThat(web.get("/").redirectsTo("/login")).as("the session is gone, not just redirected once").isTrue();
+    assertThat(web.get("/").redirectsTo("/login"))
+        .as("the session is gone, not just redirected once")
+        .isTrue();
   }
 
   @Test
@@ -177,7 +219,9 @@ class SignInIntegrationTests {
     WebSession web = SignInSteps.signedIn(port, officer, clock);
     for (int i = 0; i < 24; i++) {
       clock.advance(Duration.ofMinutes(29));
-      assertThat(web.get("/").status()).as("still active after %d half-hours", i + 1).isEqualTo(200);
+      assertThat(web.get("/").status())
+          .as("still active after %d half-hours", i + 1)
+          .isEqualTo(200);
     }
     clock.advance(Duration.ofMinutes(29));
     assertThat(web.get("/").locationWithQuery()).isEqualTo("/login?reauthenticate");
@@ -194,7 +238,11 @@ class SignInIntegrationTests {
     WebSession replay = new WebSession(port);
     replay.setCookie("BRIDGEWAY_SESSION", sessionId);
     assertThat(replay.get("/").redirectsTo("/login")).isTrue();
-    assertThat(jdbc.sql("select count(*) from spring_session where principal_name = ?").param("user:" + officer.id().value()).query(Long.class).single())
+    assertThat(
+            jdbc.sql("select count(*) from spring_session where principal_name = ?")
+                .param("user:" + officer.id().value())
+                .query(Long.class)
+                .single())
         .isZero();
   }
 
@@ -202,14 +250,21 @@ class SignInIntegrationTests {
   void sessionsAreKeptInPostgresqlAndEndWhenTheAccountIsDisabled() {
     TestUser officer = testUsers.enrolled(agency, Role.OFFICER);
     WebSession web = SignInSteps.signedIn(port, officer, clock);
-    assertThat(jdbc.sql("select count(*) from spring_session where principal_name = ?").param("user:" + officer.id().value()).query(Long.class).single())
+    assertThat(
+            jdbc.sql("select count(*) from spring_session where principal_name = ?")
+                .param("user:" + officer.id().value())
+                .query(Long.class)
+                .single())
         .isEqualTo(1);
 
     var admin = Principals.user(agency, OrganizationKind.PROBATION_AGENCY, Role.ORGANIZATION_ADMIN);
     administration.disable(admin, officer.id(), administration.user(admin, officer.id()).version());
 
     assertThat(web.get("/").redirectsTo("/login")).isTrue();
-    assertThat(SignInSteps.password(new WebSession(port), officer.email(), TestUsers.PASSWORD).status()).isEqualTo(401);
+    assertThat(
+            SignInSteps.password(new WebSession(port), officer.email(), TestUsers.PASSWORD)
+                .status())
+        .isEqualTo(401);
   }
 
   @Test
@@ -219,25 +274,47 @@ class SignInIntegrationTests {
     SignInSteps.signedIn(port, officer, clock);
 
     List<String> outcomes =
-        jdbc.sql("select action || ':' || outcome from audit_entry where record_id = ? order by seq")
+        jdbc.sql(
+                "select action || ':' || outcome from audit_entry where record_id = ? order by seq")
             .param(officer.id().value())
             .query(String.class)
             .list();
     assertThat(outcomes)
-        .containsSubsequence("identity.sign-in.password:FAILURE", "identity.sign-in.password:SUCCESS", "identity.sign-in:SUCCESS");
+        .containsSubsequence(
+            "identity.sign-in.password:FAILURE",
+            "identity.sign-in.password:SUCCESS",
+            "identity.sign-in:SUCCESS");
   }
 
   @Test
   void hostileAndOversizedInputIsRefusedWithoutAServerError() {
     WebSession web = new WebSession(port);
     web.get("/login");
-    assertThat(web.post("/login", Map.of("acknowledged", "true", "email", "x".repeat(10_000), "password", "p")).status()).isEqualTo(400);
-    assertThat(web.post("/login", Map.of("acknowledged", "true", "email", "' or 1=1 --", "password", "' or 1=1 --")).status()).isEqualTo(401);
-    assertThat(web.post("/login", Map.of("acknowledged", "maybe", "email", "a@b.org", "password", "p")).status()).isEqualTo(400);
-    assertThat(web.postRaw("/login", Map.of("acknowledged", "true", "email", "a@b.org", "password", "p")).status())
+    assertThat(
+            web.post(
+                    "/login",
+                    Map.of("acknowledged", "true", "email", "x".repeat(10_000), "password", "p"))
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            web.post(
+                    "/login",
+                    Map.of(
+                        "acknowledged", "true", "email", "' or 1=1 --", "password", "' or 1=1 --"))
+                .status())
+        .isEqualTo(401);
+    assertThat(
+            web.post("/login", Map.of("acknowledged", "maybe", "email", "a@b.org", "password", "p"))
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            web.postRaw(
+                    "/login", Map.of("acknowledged", "true", "email", "a@b.org", "password", "p"))
+                .status())
         .as("no CSRF token")
         .isEqualTo(403);
-    assertThat(web.post("/login/second-factor", Map.of("code", "<script>")).redirectsTo("/login")).isTrue();
+    assertThat(web.post("/login/second-factor", Map.of("code", "<script>")).redirectsTo("/login"))
+        .isTrue();
   }
 
   private static String errorText(String body) {

@@ -54,7 +54,8 @@ class TotpTest {
   @Test
   void base32RoundTripsAndMatchesRfc4648() {
     assertThat(Base32.encode("foobar".getBytes(StandardCharsets.US_ASCII))).isEqualTo("MZXW6YTBOI");
-    assertThat(new String(Base32.decode("MZXW6YTBOI"), StandardCharsets.US_ASCII)).isEqualTo("foobar");
+    assertThat(new String(Base32.decode("MZXW6YTBOI"), StandardCharsets.US_ASCII))
+        .isEqualTo("foobar");
     assertThat(Base32.decode(Totp.newSecret())).hasSize(20);
   }
 
@@ -68,6 +69,7 @@ class TotpTest {
 
   @Test
   void qrCodeIsAnSvgDataUri() {
-    assertThat(QrCodes.svgDataUri("otpauth://totp/x?secret=ABC")).startsWith("data:image/svg+xml;base64,");
+    assertThat(QrCodes.svgDataUri("otpauth://totp/x?secret=ABC"))
+        .startsWith("data:image/svg+xml;base64,");
   }
 }

@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-
 import java.util.Set;
 import java.util.UUID;
 import org.bridgeway.identity.BridgewayPrincipal;
@@ -43,12 +42,14 @@ class ApiTokenIntegrationTests {
   void setUp() {
     agency = testUsers.organization(OrganizationKind.PROBATION_AGENCY);
     provider = testUsers.organization(OrganizationKind.TREATMENT_PROVIDER);
-    agencyAdmin = Principals.user(agency, OrganizationKind.PROBATION_AGENCY, Role.ORGANIZATION_ADMIN);
+    agencyAdmin =
+        Principals.user(agency, OrganizationKind.PROBATION_AGENCY, Role.ORGANIZATION_ADMIN);
   }
 
   @Test
   void aValidTokenActsForItsOrganizationAndRolesWithoutCookies() throws Exception {
-    String token = tokens.issue(agencyAdmin, agency, "Case system", Set.of(Role.OFFICER), null).value();
+    String token =
+        tokens.issue(agencyAdmin, agency, "Case system", Set.of(Role.OFFICER), null).value();
     HttpResponse<String> me = get("/api/v1/me", token);
 
     assertThat(me.statusCode()).isEqualTo(200);
@@ -61,7 +62,8 @@ class ApiTokenIntegrationTests {
     assertThat(get("/api/v1/me", null).statusCode()).isEqualTo(401);
     HttpResponse<String> invalid = get("/api/v1/me", "bw_not-a-real-token");
     assertThat(invalid.statusCode()).isEqualTo(401);
-    assertThat(invalid.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(invalid.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
     assertThat(invalid.headers().firstValue("Set-Cookie")).isEmpty();
   }
 
@@ -75,7 +77,15 @@ class ApiTokenIntegrationTests {
 
   @Test
   void anExpiredTokenIsRefused() throws Exception {
-    String token = tokens.issue(agencyAdmin, agency, "Short-lived", Set.of(Role.OFFICER), clock.instant().plus(Duration.ofDays(1))).value();
+    String token =
+        tokens
+            .issue(
+                agencyAdmin,
+                agency,
+                "Short-lived",
+                Set.of(Role.OFFICER),
+                clock.instant().plus(Duration.ofDays(1)))
+            .value();
     assertThat(get("/api/v1/me", token).statusCode()).isEqualTo(200);
     clock.advance(Duration.ofDays(2));
     assertThat(get("/api/v1/me", token).statusCode()).isEqualTo(401);
@@ -85,7 +95,10 @@ class ApiTokenIntegrationTests {
   void aTokenSeesOnlyItsOwnOrganizationsUsers() throws Exception {
     var providerStaff = testUsers.enrolled(provider, Role.PROVIDER_STAFF);
     var officer = testUsers.enrolled(agency, Role.OFFICER);
-    String token = tokens.issue(agencyAdmin, agency, "Admin client", Set.of(Role.ORGANIZATION_ADMIN), null).value();
+    String token =
+        tokens
+            .issue(agencyAdmin, agency, "Admin client", Set.of(Role.ORGANIZATION_ADMIN), null)
+            .value();
 
     HttpResponse<String> list = get("/api/v1/users?size=200", token);
     assertThat(list.statusCode()).isEqualTo(200);
@@ -96,7 +109,8 @@ class ApiTokenIntegrationTests {
 
   @Test
   void aTokenWithoutAnAdministratorRoleCannotListUsers() throws Exception {
-    String token = tokens.issue(agencyAdmin, agency, "Officer client", Set.of(Role.OFFICER), null).value();
+    String token =
+        tokens.issue(agencyAdmin, agency, "Officer client", Set.of(Role.OFFICER), null).value();
     assertThat(get("/api/v1/users", token).statusCode()).isEqualTo(403);
   }
 
@@ -112,9 +126,15 @@ class ApiTokenIntegrationTests {
 
   @Test
   void invitingOverTheApiIsIdempotentWithAnIdempotencyKey() throws Exception {
-    String token = tokens.issue(agencyAdmin, agency, "HR feed", Set.of(Role.ORGANIZATION_ADMIN), null).value();
+    String token =
+        tokens.issue(agencyAdmin, agency, "HR feed", Set.of(Role.ORGANIZATION_ADMIN), null).value();
     String email = "api-invite-" + System.nanoTime() + "@example.org";
-    String body = "{\"organization\":\"" + agency + "\",\"email\":\"" + email + "\",\"displayName\":\"Api Invitee\",\"roles\":[\"OFFICER\"]}";
+    String body =
+        "{\"organization\":\""
+            + agency
+            + "\",\"email\":\""
+            + email
+            + "\",\"displayName\":\"Api Invitee\",\"roles\":[\"OFFICER\"]}";
     String key = "invite-" + UUID.randomUUID();
 
     HttpResponse<String> first = post("/api/v1/users", token, body, key);
@@ -123,30 +143,46 @@ class ApiTokenIntegrationTests {
     assertThat(first.statusCode()).isEqualTo(201);
     assertThat(replay.statusCode()).isEqualTo(201);
     assertThat(replay.body()).isEqualTo(first.body());
-    assertThat(administration.usersVisibleTo(agencyAdmin, null)).filteredOn(u -> u.email().equals(email)).hasSize(1);
+    assertThat(administration.usersVisibleTo(agencyAdmin, null))
+        .filteredOn(u -> u.email().equals(email))
+        .hasSize(1);
   }
 
   @Test
   void badJsonGetsAProblemNamingTheField() throws Exception {
-    String token = tokens.issue(agencyAdmin, agency, "Sloppy client", Set.of(Role.ORGANIZATION_ADMIN), null).value();
+    String token =
+        tokens
+            .issue(agencyAdmin, agency, "Sloppy client", Set.of(Role.ORGANIZATION_ADMIN), null)
+            .value();
     HttpResponse<String> response =
-        post("/api/v1/users", token, "{\"organization\":\"" + agency + "\",\"email\":\"nope\",\"displayName\":\"\",\"roles\":[]}", null);
+        post(
+            "/api/v1/users",
+            token,
+            "{\"organization\":\""
+                + agency
+                + "\",\"email\":\"nope\",\"displayName\":\"\",\"roles\":[]}",
+            null);
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.body()).contains("email", "displayName", "roles").doesNotContain("Exception", "at org.");
-    HttpResponse<String> wrongType = post("/api/v1/users", token, "{\"organization\":42,\"roles\":\"OFFICER\"}", null);
+    assertThat(response.body())
+        .contains("email", "displayName", "roles")
+        .doesNotContain("Exception", "at org.");
+    HttpResponse<String> wrongType =
+        post("/api/v1/users", token, "{\"organization\":42,\"roles\":\"OFFICER\"}", null);
     assertThat(wrongType.statusCode()).isEqualTo(400);
     assertThat(wrongType.body()).contains("organization").doesNotContain("java.", "tools.jackson");
   }
 
   private HttpResponse<String> get(String path, String token) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private HttpResponse<String> post(String path, String token, String json, String idempotencyKey) throws Exception {
+  private HttpResponse<String> post(String path, String token, String json, String idempotencyKey)
+      throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
             .header("Authorization", "Bearer " + token)
@@ -157,5 +193,4 @@ class ApiTokenIntegrationTests {
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
-
 }

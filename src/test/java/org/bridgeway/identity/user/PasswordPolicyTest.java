@@ -11,7 +11,8 @@ class PasswordPolicyTest {
 
   @Test
   void acceptsALongUncommonPassphrase() {
-    assertThat(policy.check("copper kettle under juniper", "maria@example.org", "Maria Lopez")).isEmpty();
+    assertThat(policy.check("copper kettle under juniper", "maria@example.org", "Maria Lopez"))
+        .isEmpty();
   }
 
   @Test
@@ -38,15 +39,20 @@ class PasswordPolicyTest {
 
   @Test
   void refusesPasswordsBuiltOnTheUsersOwnNameOrEmailOrTheSystem() {
-    assertThat(policy.check("mlopez-secure-2026", "mlopez@example.org", "Maria Lopez")).contains(Violation.PERSONAL);
-    assertThat(policy.check("Maria-is-great-99", "x@example.org", "Maria Lopez")).contains(Violation.PERSONAL);
-    assertThat(policy.check("my bridgeway key 7", "x@example.org", "Kim Ng")).contains(Violation.PERSONAL);
+    assertThat(policy.check("mlopez-secure-2026", "mlopez@example.org", "Maria Lopez"))
+        .contains(Violation.PERSONAL);
+    assertThat(policy.check("Maria-is-great-99", "x@example.org", "Maria Lopez"))
+        .contains(Violation.PERSONAL);
+    assertThat(policy.check("my bridgeway key 7", "x@example.org", "Kim Ng"))
+        .contains(Violation.PERSONAL);
   }
 
   @Test
   void refusesRepetitivePasswords() {
-    assertThat(policy.check("abababababab", "x@example.org", "Kim Ng")).contains(Violation.REPETITIVE);
-    assertThat(policy.check("zzzzzzzzzzzzzz", "x@example.org", "Kim Ng")).contains(Violation.REPETITIVE);
+    assertThat(policy.check("abababababab", "x@example.org", "Kim Ng"))
+        .contains(Violation.REPETITIVE);
+    assertThat(policy.check("zzzzzzzzzzzzzz", "x@example.org", "Kim Ng"))
+        .contains(Violation.REPETITIVE);
   }
 
   @Test

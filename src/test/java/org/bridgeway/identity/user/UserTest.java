@@ -16,7 +16,14 @@ class UserTest {
   private static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
 
   private static User activeUser() {
-    User user = User.invite(UserId.random(), OrganizationId.random(), "Maria@Example.org", "Maria", Set.of(Role.OFFICER), T0);
+    User user =
+        User.invite(
+            UserId.random(),
+            OrganizationId.random(),
+            "Maria@Example.org",
+            "Maria",
+            Set.of(Role.OFFICER),
+            T0);
     user.acceptInvitation("hash", T0);
     return user;
   }
@@ -122,7 +129,9 @@ class UserTest {
 
   @Test
   void aUserNeedsARole() {
-    assertThatThrownBy(() -> User.invite(UserId.random(), OrganizationId.random(), "a@b.org", "A", Set.of(), T0))
+    assertThatThrownBy(
+            () ->
+                User.invite(UserId.random(), OrganizationId.random(), "a@b.org", "A", Set.of(), T0))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -51,11 +51,14 @@ class SignedInPagesIT {
 
     browser.waiting().until(d -> browser.currentPath().equals("/login/second-factor"));
     browser.assertNoAccessibilityViolations();
-    assertThat(browser.focusedElement().getAttribute("id")).as("the code field has focus").isEqualTo("code");
+    assertThat(browser.focusedElement().getAttribute("id"))
+        .as("the code field has focus")
+        .isEqualTo("code");
     keys(browser, Totp.codeAt(officer.totpSecret(), clock.instant()), Keys.ENTER);
 
     browser.waiting().until(d -> browser.currentPath().equals("/"));
-    assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Welcome, Test User");
+    assertThat(browser.driver().findElement(By.tagName("h1")).getText())
+        .isEqualTo("Welcome, Test User");
     browser.screenshot("signed-in-home");
     browser.assertNoAccessibilityViolations();
   }
@@ -100,9 +103,12 @@ class SignedInPagesIT {
     browser.driver().findElement(By.cssSelector("main button[type=submit]")).click();
 
     browser.waiting().until(d -> !d.findElements(By.id("error-summary")).isEmpty());
-    browser.waiting().until(d -> "error-summary".equals(browser.focusedElement().getAttribute("id")));
+    browser
+        .waiting()
+        .until(d -> "error-summary".equals(browser.focusedElement().getAttribute("id")));
     assertThat(browser.driver().findElement(By.id("error-summary")).getText())
-        .contains("Enter an email address", "Enter the user's full name", "Choose at least one role");
+        .contains(
+            "Enter an email address", "Enter the user's full name", "Choose at least one role");
     browser.screenshot("invite-errors");
     browser.assertNoAccessibilityViolations();
   }
@@ -116,7 +122,10 @@ class SignedInPagesIT {
     browser.assertNoAccessibilityViolations();
 
     String secret = browser.driver().findElement(By.id("totp-secret")).getText();
-    browser.driver().findElement(By.id("code")).sendKeys(Totp.codeAt(secret, clock.instant()), Keys.ENTER);
+    browser
+        .driver()
+        .findElement(By.id("code"))
+        .sendKeys(Totp.codeAt(secret, clock.instant()), Keys.ENTER);
     browser.waiting().until(d -> browser.currentPath().equals("/login/recovery-codes"));
     assertThat(browser.driver().findElements(By.cssSelector(".recovery-codes code"))).hasSize(10);
     browser.assertNoAccessibilityViolations();
@@ -125,7 +134,10 @@ class SignedInPagesIT {
   private void signIn(Browser browser, TestUser user) {
     signInForm(browser, user.email(), TestUsers.PASSWORD);
     browser.waiting().until(d -> browser.currentPath().equals("/login/second-factor"));
-    browser.driver().findElement(By.id("code")).sendKeys(Totp.codeAt(user.totpSecret(), clock.instant()), Keys.ENTER);
+    browser
+        .driver()
+        .findElement(By.id("code"))
+        .sendKeys(Totp.codeAt(user.totpSecret(), clock.instant()), Keys.ENTER);
     browser.waiting().until(d -> browser.currentPath().equals("/"));
   }
 

@@ -13,7 +13,9 @@ class DemoModeGuardTest {
 
   @Test
   void theDemoRefusesAnExternalDatabase() {
-    MockEnvironment environment = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db.example.org/prod");
+    MockEnvironment environment =
+        new MockEnvironment()
+            .withProperty("spring.datasource.url", "jdbc:postgresql://db.example.org/prod");
     environment.setActiveProfiles("demo");
     assertThatThrownBy(() -> guard.postProcessEnvironment(environment, new SpringApplication()))
         .isInstanceOf(IllegalStateException.class)
@@ -24,12 +26,16 @@ class DemoModeGuardTest {
   void theDemoRunsOnTheEmbeddedDatabase() {
     MockEnvironment environment = new MockEnvironment();
     environment.setActiveProfiles("demo");
-    assertThatCode(() -> guard.postProcessEnvironment(environment, new SpringApplication())).doesNotThrowAnyException();
+    assertThatCode(() -> guard.postProcessEnvironment(environment, new SpringApplication()))
+        .doesNotThrowAnyException();
   }
 
   @Test
   void anExternalDatabaseIsFineOutsideTheDemo() {
-    MockEnvironment environment = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db.example.org/prod");
-    assertThatCode(() -> guard.postProcessEnvironment(environment, new SpringApplication())).doesNotThrowAnyException();
+    MockEnvironment environment =
+        new MockEnvironment()
+            .withProperty("spring.datasource.url", "jdbc:postgresql://db.example.org/prod");
+    assertThatCode(() -> guard.postProcessEnvironment(environment, new SpringApplication()))
+        .doesNotThrowAnyException();
   }
 }

@@ -38,14 +38,19 @@ class EmbeddedDatabaseTests {
   @Test
   void dataWrittenBeforeARestartIsThereAfterIt() {
     try (ConfigurableApplicationContext first = start()) {
-      first.getBean(JdbcClient.class)
-          .sql("insert into identity_organization (id, name, kind, created_at, version) values (gen_random_uuid(), 'Kept Across Restarts', 'FUNDER', now(), 0)")
+      first
+          .getBean(JdbcClient.class)
+          .sql(
+              "insert into identity_organization (id, name, kind, created_at, version) values (gen_random_uuid(), 'Kept Across Restarts', 'FUNDER', now(), 0)")
           .update();
     }
     try (ConfigurableApplicationContext second = start()) {
-      long kept = second.getBean(JdbcClient.class)
-          .sql("select count(*) from identity_organization where name = 'Kept Across Restarts'")
-          .query(Long.class).single();
+      long kept =
+          second
+              .getBean(JdbcClient.class)
+              .sql("select count(*) from identity_organization where name = 'Kept Across Restarts'")
+              .query(Long.class)
+              .single();
       assertThat(kept).isEqualTo(1);
     }
   }
@@ -65,7 +70,9 @@ class EmbeddedDatabaseTests {
 
   private static int status(int port, String path) throws Exception {
     return HttpClient.newHttpClient()
-        .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.discarding())
+        .send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+            HttpResponse.BodyHandlers.discarding())
         .statusCode();
   }
 }
