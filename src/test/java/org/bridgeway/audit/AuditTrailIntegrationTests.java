@@ -112,23 +112,7 @@ class AuditTrailIntegrationTests {
 
   @Test
   void aJobActingAsTheSystemIsRecordedAsSystem() {
-    Actor system =
-        new Actor() {
-          @Override
-          public UUID userId() {
-            return null;
-          }
-
-          @Override
-          public UUID apiTokenId() {
-            return null;
-          }
-
-          @Override
-          public UUID organizationId() {
-            return null;
-          }
-        };
+    Actor system = Actor.system();
 
     trail.record(AuditEvent.success(action).withActor(system));
 

@@ -31,23 +31,7 @@ class AuditLogService implements AuditLog {
   static final String ORGANIZATION_ADMIN = "ROLE_ORGANIZATION_ADMIN";
 
   /** Who verifies when nobody is signed in: the command-line check. */
-  private static final Actor SYSTEM =
-      new Actor() {
-        @Override
-        public UUID userId() {
-          return null;
-        }
-
-        @Override
-        public UUID apiTokenId() {
-          return null;
-        }
-
-        @Override
-        public UUID organizationId() {
-          return null;
-        }
-      };
+  private static final Actor SYSTEM = Actor.system();
 
   private final AuditEntries entries;
   private final ChainVerifier verifier;

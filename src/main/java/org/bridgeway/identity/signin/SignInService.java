@@ -104,19 +104,11 @@ public class SignInService {
     if (!passwordMatches || !user.canSignIn() || !organizationActive(user)) {
       String reason =
           !passwordMatches ? "wrong-password" : user.isLocked() ? "locked" : "not-active";
-      boolean lockedNow = !passwordMatches && user.recordFailedSignIn(now);
-      users.save(user);
-      audit.record(
-          AuditEvent.failure("identity.sign-in.password")
-              .withActor(actorOf(user))
-              .withRecord("user", user.id().value())
-              .withDetail("reason", reason));
-      if (lockedNow) {
-        audit.record(
-            AuditEvent.success("identity.account.lock")
-                .withActor(actorOf(user))
-                .withRecord("user", user.id().value()));
-      }
+      refuse(
+          user,
+          !passwordMatches,
+          now,
+          AuditEvent.failure("identity.sign-in.password").withDetail("reason", reason));
       return new PasswordStep.Refused();
     }
     audit.record(
@@ -209,19 +201,11 @@ public class SignInService {
   private SecondFactorStep completeOrFail(
       User user, boolean accepted, String method, Instant now, List<String> recoveryCodes) {
     if (!accepted) {
-      boolean lockedNow = user.recordFailedSignIn(now);
-      users.save(user);
-      audit.record(
-          AuditEvent.failure("identity.sign-in.second-factor")
-              .withActor(actorOf(user))
-              .withRecord("user", user.id().value())
-              .withDetail("method", method));
-      if (lockedNow) {
-        audit.record(
-            AuditEvent.success("identity.account.lock")
-                .withActor(actorOf(user))
-                .withRecord("user", user.id().value()));
-      }
+      refuse(
+          user,
+          true,
+          now,
+          AuditEvent.failure("identity.sign-in.second-factor").withDetail("method", method));
       return new SecondFactorStep.Refused(user.isLocked());
     }
     user.recordSignIn(now);
@@ -233,6 +217,23 @@ public class SignInService {
             .withRecord("user", user.id().value())
             .withDetail("method", method));
     return new SecondFactorStep.Verified(principal, recoveryCodes);
+  }
+
+  /**
+   * Audits a refused step and, when it counts as a failure, counts it toward lockout and audits the
+   * lock it may cause. A refusal because the account is already locked or disabled does not count
+   * again.
+   */
+  private void refuse(User user, boolean countsAsFailure, Instant now, AuditEvent failure) {
+    boolean lockedNow = countsAsFailure && user.recordFailedSignIn(now);
+    users.save(user);
+    audit.record(failure.withActor(actorOf(user)).withRecord("user", user.id().value()));
+    if (lockedNow) {
+      audit.record(
+          AuditEvent.success("identity.account.lock")
+              .withActor(actorOf(user))
+              .withRecord("user", user.id().value()));
+    }
   }
 
   /** The principal a signed-in user acts as. */

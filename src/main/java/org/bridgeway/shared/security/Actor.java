@@ -28,4 +28,9 @@ public interface Actor {
     }
     return "system";
   }
+
+  /** The application itself, acting without a user: jobs and command-line checks. */
+  static Actor system() {
+    return SystemActor.INSTANCE;
+  }
 }
