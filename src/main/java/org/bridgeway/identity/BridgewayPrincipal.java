@@ -1,8 +1,10 @@
 package org.bridgeway.identity;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.bridgeway.shared.security.Actor;
@@ -59,6 +61,28 @@ public record BridgewayPrincipal(
   /** Whether this principal acts for the given organization. */
   public boolean belongsTo(OrganizationId other) {
     return organization.equals(other);
+  }
+
+  /**
+   * Whether this principal administers an organization's users and tokens: a network administrator
+   * administers every organization, an organization administrator only their own.
+   */
+  public boolean administers(OrganizationId other) {
+    return has(Role.NETWORK_ADMIN) || (has(Role.ORGANIZATION_ADMIN) && belongsTo(other));
+  }
+
+  /**
+   * The roles this principal may give to users and tokens: only a network administrator grants its
+   * own role.
+   */
+  public List<Role> grantableRoles() {
+    return Arrays.stream(Role.values())
+        .filter(role -> role != Role.NETWORK_ADMIN || has(Role.NETWORK_ADMIN))
+        .toList();
+  }
+
+  public boolean mayGrant(Set<Role> requested) {
+    return grantableRoles().containsAll(requested);
   }
 
   public Collection<GrantedAuthority> authorities() {

@@ -81,6 +81,12 @@ public class Administration {
     return organizations.findAllByOrderByName();
   }
 
+  /** One organization of the member directory, which every member may read. */
+  @Transactional(readOnly = true)
+  public Organization memberOrganization(OrganizationId id) {
+    return organizations.findById(id).orElseThrow(() -> new NotFoundException("organization"));
+  }
+
   @Transactional(readOnly = true)
   public Organization organization(BridgewayPrincipal viewer, OrganizationId id) {
     Organization organization =
@@ -325,10 +331,7 @@ public class Administration {
 
   private static void requireMayAdminister(
       BridgewayPrincipal by, OrganizationId organization, String recordType) {
-    boolean allowed =
-        by.has(Role.NETWORK_ADMIN)
-            || (by.has(Role.ORGANIZATION_ADMIN) && by.belongsTo(organization));
-    if (!allowed) {
+    if (!by.administers(organization)) {
       throw new NotFoundException(recordType);
     }
   }
@@ -338,7 +341,7 @@ public class Administration {
       throw new DomainRuleViolation(
           "roles", "identity.admin.user.roles.required", "Choose at least one role");
     }
-    if (roles.contains(Role.NETWORK_ADMIN) && !by.has(Role.NETWORK_ADMIN)) {
+    if (!by.mayGrant(roles)) {
       throw new DomainRuleViolation(
           "roles",
           "identity.admin.user.roles.forbidden",

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.bridgeway.audit.AuditEvent;
@@ -19,6 +20,7 @@ import org.bridgeway.identity.organization.Organizations;
 import org.bridgeway.identity.token.TokenHashing;
 import org.bridgeway.identity.user.User;
 import org.bridgeway.identity.user.Users;
+import org.bridgeway.shared.security.Actor;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -248,15 +250,19 @@ public class SignInService {
         user.roles());
   }
 
-  private BridgewayPrincipal actorOf(User user) {
-    Organization organization = organizations.findById(user.organizationId()).orElseThrow();
-    return BridgewayPrincipal.user(
-        user.id(),
-        organization.id(),
-        organization.kind(),
-        organization.name(),
-        user.displayName(),
-        Set.of());
+  /**
+   * Who acts in the audit entries of a sign-in: the account, which has no principal yet. The audit
+   * trail needs only the ids, so nothing is loaded for it.
+   */
+  private static Actor actorOf(User user) {
+    return new SigningInUser(user.id().value(), user.organizationId().value());
+  }
+
+  private record SigningInUser(UUID userId, UUID organizationId) implements Actor {
+    @Override
+    public UUID apiTokenId() {
+      return null;
+    }
   }
 
   private boolean organizationActive(User user) {

@@ -47,7 +47,7 @@ public class ApiTokenService {
       Set<Role> roles,
       Instant expiresAt) {
     requireMayAdminister(by, organization);
-    if (!by.has(Role.NETWORK_ADMIN) && roles.contains(Role.NETWORK_ADMIN)) {
+    if (!by.mayGrant(roles)) {
       throw new IllegalArgumentException("Only a network administrator can grant that role");
     }
     return issueUnchecked(
@@ -87,7 +87,7 @@ public class ApiTokenService {
   @Transactional
   public void revoke(BridgewayPrincipal by, UUID tokenId) {
     ApiToken token = tokens.findById(tokenId).orElseThrow(() -> new NotFoundException("api-token"));
-    if (!mayAdminister(by, token.organizationId())) {
+    if (!by.administers(token.organizationId())) {
       throw new NotFoundException("api-token");
     }
     token.revoke(by.userId(), clock.instant());
@@ -131,13 +131,8 @@ public class ApiTokenService {
             token.roles()));
   }
 
-  private static boolean mayAdminister(BridgewayPrincipal by, OrganizationId organization) {
-    return by.has(Role.NETWORK_ADMIN)
-        || (by.has(Role.ORGANIZATION_ADMIN) && by.belongsTo(organization));
-  }
-
   private static void requireMayAdminister(BridgewayPrincipal by, OrganizationId organization) {
-    if (!mayAdminister(by, organization)) {
+    if (!by.administers(organization)) {
       throw new NotFoundException("organization");
     }
   }

@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.bridgeway.identity.BridgewayPrincipal;
 import org.bridgeway.identity.OrganizationId;
-import org.bridgeway.identity.Role;
 import org.bridgeway.identity.admin.Administration;
 import org.bridgeway.identity.token.ApiTokenService;
 import org.bridgeway.identity.token.IssuedToken;
@@ -57,9 +56,7 @@ class ApiTokenAdminController {
       HttpServletResponse response,
       Model model,
       RedirectAttributes redirect) {
-    if (!errors.hasFieldErrors("roles")
-        && form.roles().contains(Role.NETWORK_ADMIN)
-        && !principal.has(Role.NETWORK_ADMIN)) {
+    if (!errors.hasFieldErrors("roles") && !principal.mayGrant(form.roles())) {
       errors.rejectValue(
           "roles",
           "identity.admin.user.roles.forbidden",
@@ -107,10 +104,6 @@ class ApiTokenAdminController {
   private void addPage(BridgewayPrincipal principal, Model model) {
     model.addAttribute("tokens", tokens.visibleTo(principal));
     model.addAttribute("organizations", administration.organizationsVisibleTo(principal));
-    model.addAttribute(
-        "grantableRoles",
-        java.util.Arrays.stream(Role.values())
-            .filter(role -> role != Role.NETWORK_ADMIN || principal.has(Role.NETWORK_ADMIN))
-            .toArray(Role[]::new));
+    model.addAttribute("grantableRoles", principal.grantableRoles());
   }
 }

@@ -17,7 +17,6 @@ import org.bridgeway.identity.admin.Administration;
 import org.bridgeway.identity.organization.Organization;
 import org.bridgeway.identity.user.User;
 import org.bridgeway.identity.user.UserStatus;
-import org.bridgeway.shared.web.NotFoundException;
 import org.bridgeway.shared.web.PageQuery;
 import org.bridgeway.shared.web.PageResponse;
 import org.springframework.http.HttpStatus;
@@ -106,11 +105,7 @@ class IdentityApiController {
   @GetMapping("/organizations/{id}")
   @PreAuthorize("isAuthenticated()")
   OrganizationView organization(@PathVariable UUID id) {
-    return administration.allOrganizations().stream()
-        .filter(organization -> organization.id().value().equals(id))
-        .findFirst()
-        .map(OrganizationView::of)
-        .orElseThrow(() -> new NotFoundException("organization"));
+    return OrganizationView.of(administration.memberOrganization(new OrganizationId(id)));
   }
 
   @GetMapping("/users")

@@ -11,11 +11,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = Controller.class)
 class PrincipalModelAdvice {
 
-  @ModelAttribute("currentPrincipal")
-  BridgewayPrincipal currentPrincipal(@AuthenticationPrincipal BridgewayPrincipal principal) {
-    return principal;
-  }
-
   @ModelAttribute("isNetworkAdmin")
   boolean isNetworkAdmin(@AuthenticationPrincipal BridgewayPrincipal principal) {
     return principal != null && principal.has(Role.NETWORK_ADMIN);

@@ -6,7 +6,6 @@ import jakarta.validation.Valid;
 import java.util.UUID;
 import org.bridgeway.identity.BridgewayPrincipal;
 import org.bridgeway.identity.OrganizationId;
-import org.bridgeway.identity.Role;
 import org.bridgeway.identity.UserId;
 import org.bridgeway.identity.admin.Administration;
 import org.bridgeway.identity.user.User;
@@ -110,7 +109,7 @@ class UserAdminController {
     User user = administration.user(principal, new UserId(id));
     model.addAttribute("user", user);
     model.addAttribute("rolesForm", new RolesForm(user.roles(), user.version()));
-    model.addAttribute("grantableRoles", grantableRoles(principal));
+    model.addAttribute("grantableRoles", principal.grantableRoles());
     return "identity/admin/user";
   }
 
@@ -126,7 +125,7 @@ class UserAdminController {
       RedirectAttributes redirect) {
     User user = administration.user(principal, new UserId(id));
     model.addAttribute("user", user);
-    model.addAttribute("grantableRoles", grantableRoles(principal));
+    model.addAttribute("grantableRoles", principal.grantableRoles());
     if (errors.hasErrors()) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       return "identity/admin/user";
@@ -231,13 +230,7 @@ class UserAdminController {
 
   private void addInviteChoices(BridgewayPrincipal principal, Model model) {
     model.addAttribute("organizations", administration.organizationsVisibleTo(principal));
-    model.addAttribute("grantableRoles", grantableRoles(principal));
-  }
-
-  private static Role[] grantableRoles(BridgewayPrincipal principal) {
-    return java.util.Arrays.stream(Role.values())
-        .filter(role -> role != Role.NETWORK_ADMIN || principal.has(Role.NETWORK_ADMIN))
-        .toArray(Role[]::new);
+    model.addAttribute("grantableRoles", principal.grantableRoles());
   }
 
   private static String invitationLink(String token) {

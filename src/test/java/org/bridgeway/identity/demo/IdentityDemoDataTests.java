@@ -83,6 +83,21 @@ class IdentityDemoDataTests {
         .hasValueSatisfying(code -> assertThat(code).hasSize(6));
     assertThat(Totp.codeAt(IdentityDemoData.totpSecretFor(someone.email()), clock.instant()))
         .isEqualTo(hints.currentCodeFor(someone.id()).orElseThrow());
+    User realUser =
+        User.invite(
+            org.bridgeway.identity.UserId.random(),
+            someone.organizationId(),
+            "real-person-" + System.nanoTime() + "@riverside.example",
+            "Real Person",
+            java.util.Set.of(Role.OFFICER),
+            clock.instant());
+    realUser.acceptInvitation("hash", clock.instant());
+    realUser.beginSecondFactorEnrolment(Totp.newSecret());
+    realUser.confirmSecondFactor(0, java.util.Set.of());
+    users.save(realUser);
+    assertThat(hints.currentCodeFor(realUser.id()))
+        .as("a user outside the demo domain never gets a hint, even in demo mode")
+        .isEmpty();
   }
 
   @Test
