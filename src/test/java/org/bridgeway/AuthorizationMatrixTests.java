@@ -19,6 +19,7 @@ import org.bridgeway.identity.OrganizationKind;
 import org.bridgeway.identity.Role;
 import org.bridgeway.identity.token.ApiTokenService;
 import org.bridgeway.identity.user.Users;
+import org.bridgeway.testing.DirectoryFixtures;
 import org.bridgeway.testing.IntegrationTest;
 import org.bridgeway.testing.Principals;
 import org.bridgeway.testing.TestUsers;
@@ -43,9 +44,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @AutoConfigureMockMvc
 class AuthorizationMatrixTests {
 
-  private static final Set<Role> ADMINS = EnumSet.of(Role.NETWORK_ADMIN, Role.ORGANIZATION_ADMIN);
-  private static final Set<Role> NETWORK_ADMIN = EnumSet.of(Role.NETWORK_ADMIN);
-  private static final Set<Role> EVERY_ROLE = EnumSet.allOf(Role.class);
+  static final Set<Role> ADMINS = EnumSet.of(Role.NETWORK_ADMIN, Role.ORGANIZATION_ADMIN);
+  static final Set<Role> NETWORK_ADMIN = EnumSet.of(Role.NETWORK_ADMIN);
+  static final Set<Role> EVERY_ROLE = EnumSet.allOf(Role.class);
 
   /** Whether a record of another organization is hidden (404) or visible to the whole network. */
   enum Scope {
@@ -72,7 +73,8 @@ class AuthorizationMatrixTests {
       Scope scope,
       int success,
       int hidden,
-      Function<Target, MockHttpServletRequestBuilder> request) {}
+      Function<Target, MockHttpServletRequestBuilder> request,
+      boolean anonymousAllowed) {}
 
   /** The organization and the fixtures a request acts on. */
   record Target(OrganizationId organization, Fixtures fixtures) {}
@@ -84,6 +86,9 @@ class AuthorizationMatrixTests {
     long versionOf(UUID user);
 
     UUID token(OrganizationId organization);
+
+    /** A directory service whose listing the given network organization keeps. */
+    UUID directoryService(OrganizationId steward);
   }
 
   /** Paths that are public by design; their behaviour is tested with the sign-in flow. */
@@ -102,6 +107,10 @@ class AuthorizationMatrixTests {
   static final List<Endpoint> ENDPOINTS = new ArrayList<>();
 
   static {
+    DirectoryExchangeEndpoints.register();
+    DirectorySearchEndpoints.register();
+    OpenReferralEndpoints.register();
+    DirectoryListingEndpoints.register();
     web(HttpMethod.GET, "/", EVERY_ROLE, Scope.NETWORK, 200, t -> get("/"));
     // identity administration
     web(
@@ -225,7 +234,8 @@ class AuthorizationMatrixTests {
                 post("/admin/api-tokens")
                     .param("organization", t.organization().toString())
                     .param("name", "Matrix client")
-                    .param("roles", "OFFICER")));
+                    .param("roles", "OFFICER"),
+            false));
     web(
         HttpMethod.POST,
         "/admin/api-tokens/{id}/revoke",
@@ -283,31 +293,44 @@ class AuthorizationMatrixTests {
                         + "@example.org\",\"displayName\":\"Matrix\",\"roles\":[\"OFFICER\"]}"));
   }
 
-  private static void web(
+  static void web(
       HttpMethod method,
       String pattern,
       Set<Role> allowed,
       Scope scope,
       int success,
       Function<Target, MockHttpServletRequestBuilder> request) {
-    ENDPOINTS.add(new Endpoint(method, pattern, allowed, scope, success, 404, request));
+    ENDPOINTS.add(new Endpoint(method, pattern, allowed, scope, success, 404, request, false));
   }
 
-  private static void api(
+  static void api(
       HttpMethod method,
       String pattern,
       Set<Role> allowed,
       Scope scope,
       int success,
       Function<Target, MockHttpServletRequestBuilder> request) {
-    ENDPOINTS.add(new Endpoint(method, pattern, allowed, scope, success, 404, request));
+    ENDPOINTS.add(new Endpoint(method, pattern, allowed, scope, success, 404, request, false));
   }
 
-  private static MockHttpServletRequestBuilder get(String path) {
+  /**
+   * A page or API open to everyone, signed in or not (the public directory, the {@code /hsds} API):
+   * anonymous callers and every role get {@code success}.
+   */
+  static void open(
+      HttpMethod method,
+      String pattern,
+      int success,
+      Function<Target, MockHttpServletRequestBuilder> request) {
+    ENDPOINTS.add(
+        new Endpoint(method, pattern, EVERY_ROLE, Scope.NETWORK, success, 404, request, true));
+  }
+
+  static MockHttpServletRequestBuilder get(String path) {
     return MockMvcRequestBuilders.get(path);
   }
 
-  private static MockHttpServletRequestBuilder post(String path) {
+  static MockHttpServletRequestBuilder post(String path) {
     return MockMvcRequestBuilders.post(path).with(csrf());
   }
 
@@ -315,6 +338,7 @@ class AuthorizationMatrixTests {
   @Autowired TestUsers testUsers;
   @Autowired Users users;
   @Autowired ApiTokenService tokens;
+  @Autowired DirectoryFixtures directoryFixtures;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -347,6 +371,11 @@ class AuthorizationMatrixTests {
                     organization, OrganizationKind.PROBATION_AGENCY, Role.NETWORK_ADMIN);
             return tokens.issue(issuer, organization, "Fixture", Set.of(Role.OFFICER), null).id();
           }
+
+          @Override
+          public UUID directoryService(OrganizationId steward) {
+            return directoryFixtures.stewardedService(steward);
+          }
         };
   }
 
@@ -357,7 +386,7 @@ class AuthorizationMatrixTests {
       String name = endpoint.method() + " " + endpoint.pattern();
       boolean isApi = endpoint.pattern().startsWith("/api/");
       int anonymous = statusOf(endpoint.request().apply(new Target(own, fixtures)));
-      int expectedAnonymous = isApi ? 401 : 302;
+      int expectedAnonymous = endpoint.anonymousAllowed() ? endpoint.success() : isApi ? 401 : 302;
       if (anonymous != expectedAnonymous) {
         mismatches.put(
             name + " as anonymous", "expected " + expectedAnonymous + " but was " + anonymous);

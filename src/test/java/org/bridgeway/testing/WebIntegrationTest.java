@@ -17,5 +17,5 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({TestClockConfiguration.class, TestUsers.class})
+@Import({TestClockConfiguration.class, TestUsers.class, DirectoryFixtures.class})
 public @interface WebIntegrationTest {}

@@ -55,7 +55,12 @@ class SecurityConfiguration {
     "/api/openapi/**",
     "/api/docs",
     "/api/docs/**",
-    "/swagger-ui/**"
+    "/swagger-ui/**",
+    // the public face of the directory: the Open Referral API and the public directory pages
+    "/hsds",
+    "/hsds/**",
+    "/directory",
+    "/directory/services/*"
   };
 
   @Bean

@@ -1,0 +1,11 @@
+package org.bridgeway;
+
+/**
+ * The authorization matrix rows of provider listing, service profile and capacity pages and API.
+ */
+final class DirectoryListingEndpoints {
+
+  private DirectoryListingEndpoints() {}
+
+  static void register() {}
+}

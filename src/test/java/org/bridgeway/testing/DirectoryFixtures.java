@@ -1,0 +1,99 @@
+package org.bridgeway.testing;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.bridgeway.directory.hsds.HsdsRecord;
+import org.bridgeway.directory.hsds.HsdsRecords;
+import org.bridgeway.directory.hsds.HsdsType;
+import org.bridgeway.identity.OrganizationId;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Directory records for tests: a directory organization with one service at one location, kept by a
+ * given network organization. Each call makes new records, so tests do not interfere.
+ */
+@TestComponent
+public class DirectoryFixtures {
+
+  private final HsdsRecords records;
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transactions;
+
+  DirectoryFixtures(HsdsRecords records, JdbcClient jdbc, TransactionTemplate transactions) {
+    this.records = records;
+    this.jdbc = jdbc;
+    this.transactions = transactions;
+  }
+
+  /** A new active service whose directory organization the given network organization keeps. */
+  public UUID stewardedService(OrganizationId steward) {
+    UUID organization = UUID.randomUUID();
+    UUID service = UUID.randomUUID();
+    UUID location = UUID.randomUUID();
+    Instant now = Instant.now();
+    transactions.executeWithoutResult(
+        tx -> {
+          records.write(
+              List.of(
+                  record(
+                      HsdsType.ORGANIZATION,
+                      organization,
+                      "name",
+                      "Fixture Organization " + organization,
+                      "description",
+                      "A directory organization made for a test"),
+                  record(
+                      HsdsType.SERVICE,
+                      service,
+                      "organization_id",
+                      organization.toString(),
+                      "name",
+                      "Fixture Counselling " + service,
+                      "status",
+                      "active",
+                      "description",
+                      "Counselling made for a test"),
+                  record(
+                      HsdsType.LOCATION,
+                      location,
+                      "organization_id",
+                      organization.toString(),
+                      "location_type",
+                      "physical",
+                      "name",
+                      "Fixture Office"),
+                  record(
+                      HsdsType.SERVICE_AT_LOCATION,
+                      UUID.randomUUID(),
+                      "service_id",
+                      service.toString(),
+                      "location_id",
+                      location.toString())),
+              "Test Fixtures",
+              now);
+          if (steward != null) {
+            jdbc.sql(
+                    "INSERT INTO directory_steward (directory_organization_id,"
+                        + " network_organization_id, linked_at, linked_by) VALUES (?, ?, ?, ?)")
+                .params(organization, steward.value(), Timestamp.from(now), "test")
+                .update();
+          }
+        });
+    return service;
+  }
+
+  private static HsdsRecord record(HsdsType type, UUID id, String... fields) {
+    ObjectNode document = JsonMapper.shared().createObjectNode();
+    document.put("id", id.toString());
+    for (int i = 0; i < fields.length; i += 2) {
+      document.put(fields[i], fields[i + 1]);
+    }
+    return new HsdsRecord(type, id, document);
+  }
+}
