@@ -31,11 +31,22 @@ public class LayoutModel {
 
   private static final Set<String> ADMINISTRATORS =
       Set.of("ROLE_NETWORK_ADMIN", "ROLE_ORGANIZATION_ADMIN");
+  private static final Set<String> LISTING_KEEPERS =
+      Set.of(
+          "ROLE_PROVIDER_STAFF",
+          "ROLE_ORGANIZATION_ADMIN",
+          "ROLE_NETWORK_ADMIN",
+          "ROLE_COMMUNITY_COORDINATOR");
+  private static final Set<String> DIRECTORY_CURATORS =
+      Set.of("ROLE_NETWORK_ADMIN", "ROLE_COMMUNITY_COORDINATOR");
 
   /** The destinations in display order; an empty role set means any signed-in user. */
   private static final List<Destination> DESTINATIONS =
       List.of(
           new Destination("nav.home", "/", Set.of()),
+          new Destination("nav.directory", "/directory/search", Set.of()),
+          new Destination("nav.listings", "/directory/listings", LISTING_KEEPERS),
+          new Destination("nav.directoryImports", "/directory/imports", DIRECTORY_CURATORS),
           new Destination("nav.administration", "/admin/organizations", ADMINISTRATORS),
           new Destination("nav.users", "/admin/users", ADMINISTRATORS),
           new Destination("nav.apiTokens", "/admin/api-tokens", ADMINISTRATORS),

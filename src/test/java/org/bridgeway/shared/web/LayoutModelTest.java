@@ -29,10 +29,13 @@ class LayoutModelTest {
   }
 
   @Test
-  void officerSeesOnlyHome() {
+  void officerSeesHomeAndTheDirectory() {
     List<NavigationItem> navigation = layout.navigationFor(signedIn("ROLE_OFFICER"), "/");
 
-    assertThat(navigation).containsExactly(new NavigationItem("nav.home", "/", true));
+    assertThat(navigation)
+        .containsExactly(
+            new NavigationItem("nav.home", "/", true),
+            new NavigationItem("nav.directory", "/directory/search", false));
   }
 
   @Test
@@ -43,6 +46,8 @@ class LayoutModelTest {
     assertThat(navigation)
         .containsExactly(
             new NavigationItem("nav.home", "/", false),
+            new NavigationItem("nav.directory", "/directory/search", false),
+            new NavigationItem("nav.listings", "/directory/listings", false),
             new NavigationItem("nav.administration", "/admin/organizations", false),
             new NavigationItem("nav.users", "/admin/users", true),
             new NavigationItem("nav.apiTokens", "/admin/api-tokens", false),
@@ -55,10 +60,23 @@ class LayoutModelTest {
         .extracting(NavigationItem::path, NavigationItem::current)
         .containsExactly(
             tuple("/", false),
+            tuple("/directory/search", false),
+            tuple("/directory/listings", false),
+            tuple("/directory/imports", false),
             tuple("/admin/organizations", false),
             tuple("/admin/users", false),
             tuple("/admin/api-tokens", false),
             tuple("/admin/audit", true));
+  }
+
+  @Test
+  void providerStaffSeeTheirListingsButNotTheImport() {
+    assertThat(layout.navigationFor(signedIn("ROLE_PROVIDER_STAFF"), "/directory/listings/42"))
+        .extracting(NavigationItem::path, NavigationItem::current)
+        .containsExactly(
+            tuple("/", false),
+            tuple("/directory/search", false),
+            tuple("/directory/listings", true));
   }
 
   @Test
