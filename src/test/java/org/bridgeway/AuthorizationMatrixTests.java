@@ -401,7 +401,9 @@ class AuthorizationMatrixTests {
         int expectedOther =
             !allowed
                 ? 403
-                : endpoint.scope() == Scope.NETWORK || role == Role.NETWORK_ADMIN
+                : endpoint.scope() == Scope.NETWORK
+                        || role == Role.NETWORK_ADMIN
+                        || DirectoryListingEndpoints.reachesOthers(name, role)
                     ? endpoint.success()
                     : endpoint.hidden();
         check(

@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /**
  * The table a benchmark prints: one row per measured operation, with the figures and the ratio
- * against the baseline measured in the same run (machines here are shared and noisy, so ratios
- * mean more than absolute times).
+ * against the baseline measured in the same run (machines here are shared and noisy, so ratios mean
+ * more than absolute times).
  */
 final class BenchmarkReport {
 

@@ -36,7 +36,8 @@ final class Samples {
     long[] sorted = Arrays.copyOf(nanos, size);
     Arrays.sort(sorted);
     int rank = (int) Math.ceil(fraction * size);
-    return sorted[Math.max(0, Math.min(size - 1, rank - 1))] / (double) TimeUnit.MILLISECONDS.toNanos(1);
+    return sorted[Math.max(0, Math.min(size - 1, rank - 1))]
+        / (double) TimeUnit.MILLISECONDS.toNanos(1);
   }
 
   double medianMillis() {

@@ -23,9 +23,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
@@ -106,6 +109,60 @@ public class HsdsRecords {
                 + " WHERE organization_id IS NULL ORDER BY created_at, id")
         .query((rs, n) -> read(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3)))
         .list();
+  }
+
+  /**
+   * Streams every stored record of a type in id order, only those of the given directory
+   * organizations unless {@code organizations} is null, without holding them all in memory (the
+   * export of a whole state). Runs inside the caller's transaction: PostgreSQL streams rows through
+   * a cursor only inside one.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void forEachOfType(
+      HsdsType type, Collection<UUID> organizations, Consumer<HsdsRecord> action) {
+    JdbcTemplate template = new JdbcTemplate(dataSource);
+    template.setFetchSize(1_000);
+    String sql =
+        "SELECT resource_type, id, document::text FROM directory_record WHERE resource_type = ?"
+            + (organizations == null ? "" : " AND organization_id = ANY(?)")
+            + " ORDER BY id";
+    template.query(
+        connection -> {
+          var statement = connection.prepareStatement(sql);
+          statement.setString(1, type.schemaName());
+          if (organizations != null) {
+            statement.setArray(2, connection.createArrayOf("uuid", organizations.toArray()));
+          }
+          return statement;
+        },
+        (RowCallbackHandler)
+            rs ->
+                action.accept(read(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3))));
+  }
+
+  /**
+   * Records that point to any of the given ids but belong to another directory organization than
+   * {@code organizationId} (or to none): what hangs from an organization's records although its own
+   * pointers file it under another owner, such as a contact of the organization's service whose
+   * {@code organization_id} names a partner.
+   */
+  public List<HsdsRecord> linkedFromOutside(Collection<UUID> ids, UUID organizationId) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<HsdsRecord> found = new ArrayList<>();
+    for (List<UUID> chunk : chunks(ids)) {
+      found.addAll(
+          jdbc.sql(
+                  "SELECT resource_type, id, document::text FROM directory_record"
+                      + " WHERE links && :ids AND organization_id IS DISTINCT FROM :organization"
+                      + " ORDER BY created_at, id")
+              .param("ids", chunk.toArray(UUID[]::new))
+              .param("organization", organizationId)
+              .query((rs, n) -> read(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3)))
+              .list());
+    }
+    return found;
   }
 
   /**

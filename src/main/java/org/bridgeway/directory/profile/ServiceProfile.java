@@ -38,6 +38,14 @@ public record ServiceProfile(
     String costUnit,
     int version) {
 
+  /** Longest unit text ("bed night", "52-week course"). */
+  public static final int COST_UNIT_MAX = 100;
+
+  /** More ZIP codes than a county has: a residency rule is a list of nearby ZIPs. */
+  public static final int MAX_POSTCODES = 500;
+
+  public static final int MAX_LANGUAGES = 50;
+
   public ServiceProfile {
     needDomains = Set.copyOf(needDomains);
     genders = Set.copyOf(genders);
@@ -55,6 +63,60 @@ public record ServiceProfile(
     return new ServiceProfile(
         serviceId, Set.of(), null, null, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(),
         Set.of(), Set.of(), null, null, null, 0);
+  }
+
+  /** The same profile with another version: an edit based on the version a client read. */
+  public ServiceProfile withVersion(int newVersion) {
+    return new ServiceProfile(
+        serviceId,
+        needDomains,
+        minimumAge,
+        maximumAge,
+        genders,
+        supervisionTypes,
+        supervisionLevels,
+        excludedOffenses,
+        insuranceAccepted,
+        residencyPostcodes,
+        languages,
+        accessibility,
+        costKind,
+        unitCost,
+        costUnit,
+        newVersion);
+  }
+
+  /**
+   * Whether two profiles say the same thing, whatever their versions (and however many trailing
+   * zeros the unit cost has): saving one over the other would change nothing.
+   */
+  public boolean sameContentAs(ServiceProfile other) {
+    boolean sameCost =
+        unitCost == null
+            ? other.unitCost == null
+            : other.unitCost != null && unitCost.compareTo(other.unitCost) == 0;
+    return sameCost
+        && withVersion(0).withUnitCost(null).equals(other.withVersion(0).withUnitCost(null));
+  }
+
+  private ServiceProfile withUnitCost(BigDecimal cost) {
+    return new ServiceProfile(
+        serviceId,
+        needDomains,
+        minimumAge,
+        maximumAge,
+        genders,
+        supervisionTypes,
+        supervisionLevels,
+        excludedOffenses,
+        insuranceAccepted,
+        residencyPostcodes,
+        languages,
+        accessibility,
+        costKind,
+        cost,
+        costUnit,
+        version);
   }
 
   /** The rules a profile must keep, each broken one named by its field. */
@@ -75,6 +137,25 @@ public record ServiceProfile(
     }
     if (unitCost != null && unitCost.scale() > 2) {
       violations.add(new FieldViolation("unitCost", "scale", "must have at most two decimals"));
+    }
+    if (unitCost != null && unitCost.precision() - unitCost.scale() > 10) {
+      violations.add(
+          new FieldViolation("unitCost", "range", "must be less than 10,000,000,000 dollars"));
+    }
+    if (costUnit != null && costUnit.length() > COST_UNIT_MAX) {
+      violations.add(
+          new FieldViolation(
+              "costUnit", "size", "must be at most " + COST_UNIT_MAX + " characters"));
+    }
+    if (residencyPostcodes.size() > MAX_POSTCODES) {
+      violations.add(
+          new FieldViolation(
+              "residencyPostcodes", "size", "must list at most " + MAX_POSTCODES + " ZIP codes"));
+    }
+    if (languages.size() > MAX_LANGUAGES) {
+      violations.add(
+          new FieldViolation(
+              "languages", "size", "must list at most " + MAX_LANGUAGES + " languages"));
     }
     if (unitCost != null && (costUnit == null || costUnit.isBlank())) {
       violations.add(new FieldViolation("costUnit", "required", "must say what the cost is per"));

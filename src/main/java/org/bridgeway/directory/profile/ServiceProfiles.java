@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.bridgeway.directory.AccessibilityFeature;
 import org.bridgeway.directory.CostKind;
 import org.bridgeway.shared.vocabulary.Gender;
@@ -26,6 +27,8 @@ import org.bridgeway.shared.vocabulary.SupervisionType;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The service profiles, with optimistic locking on every save. */
 @Repository
@@ -37,9 +40,11 @@ public class ServiceProfiles {
           + " languages, accessibility, cost_kind, unit_cost, cost_unit, version";
 
   private final JdbcClient jdbc;
+  private final DataSource dataSource;
 
-  ServiceProfiles(JdbcClient jdbc) {
+  ServiceProfiles(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
+    this.dataSource = dataSource;
   }
 
   public Optional<ServiceProfile> find(UUID serviceId) {
@@ -127,6 +132,85 @@ public class ServiceProfiles {
         profile.unitCost(),
         profile.costUnit(),
         next);
+  }
+
+  /**
+   * Creates or replaces many profiles at once, whatever their stored versions: the bulk path of the
+   * data generator. A profile equal to the stored one is left alone; a changed one gets the next
+   * version. Goes through COPY; runs inside the caller's transaction.
+   *
+   * @return how many profiles were created or changed
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int saveAll(Collection<ServiceProfile> profiles, Instant at) {
+    if (profiles.isEmpty()) {
+      return 0;
+    }
+    BulkCopy copy = new BulkCopy();
+    for (ServiceProfile profile : profiles) {
+      copy.cell(profile.serviceId())
+          .array(List.of(names(profile.needDomains())))
+          .cell(profile.minimumAge())
+          .cell(profile.maximumAge())
+          .array(List.of(names(profile.genders())))
+          .array(List.of(names(profile.supervisionTypes())))
+          .array(List.of(names(profile.supervisionLevels())))
+          .array(List.of(names(profile.excludedOffenses())))
+          .array(List.of(names(profile.insuranceAccepted())))
+          .array(profile.residencyPostcodes().stream().sorted().toList())
+          .array(profile.languages().stream().sorted().toList())
+          .array(List.of(names(profile.accessibility())))
+          .cell(profile.costKind() == null ? null : profile.costKind().name())
+          .cell(profile.unitCost() == null ? null : profile.unitCost().toPlainString())
+          .cell(profile.costUnit())
+          .endRow();
+    }
+    String columns =
+        "service_id, need_domains, minimum_age, maximum_age, genders, supervision_types,"
+            + " supervision_levels, excluded_offenses, insurance_accepted, residency_postcodes,"
+            + " languages, accessibility, cost_kind, unit_cost, cost_unit";
+    return copy.load(
+            dataSource,
+            "service_id UUID, need_domains TEXT[], minimum_age INTEGER, maximum_age INTEGER,"
+                + " genders TEXT[], supervision_types TEXT[], supervision_levels TEXT[],"
+                + " excluded_offenses TEXT[], insurance_accepted TEXT[], residency_postcodes TEXT[],"
+                + " languages TEXT[], accessibility TEXT[], cost_kind TEXT, unit_cost NUMERIC(12, 2),"
+                + " cost_unit TEXT",
+            "directory_service_profile_stage",
+            columns,
+            "INSERT INTO directory_service_profile ("
+                + columns
+                + ", version, modified_at) SELECT DISTINCT ON (service_id) "
+                + columns
+                + ", 1, '"
+                + at
+                + "'::TIMESTAMPTZ FROM directory_service_profile_stage ORDER BY service_id"
+                + " ON CONFLICT (service_id) DO UPDATE SET need_domains = excluded.need_domains,"
+                + " minimum_age = excluded.minimum_age, maximum_age = excluded.maximum_age,"
+                + " genders = excluded.genders, supervision_types = excluded.supervision_types,"
+                + " supervision_levels = excluded.supervision_levels,"
+                + " excluded_offenses = excluded.excluded_offenses,"
+                + " insurance_accepted = excluded.insurance_accepted,"
+                + " residency_postcodes = excluded.residency_postcodes,"
+                + " languages = excluded.languages, accessibility = excluded.accessibility,"
+                + " cost_kind = excluded.cost_kind, unit_cost = excluded.unit_cost,"
+                + " cost_unit = excluded.cost_unit, version = directory_service_profile.version + 1,"
+                + " modified_at = excluded.modified_at"
+                + " WHERE (directory_service_profile.need_domains, directory_service_profile.minimum_age,"
+                + " directory_service_profile.maximum_age, directory_service_profile.genders,"
+                + " directory_service_profile.supervision_types,"
+                + " directory_service_profile.supervision_levels,"
+                + " directory_service_profile.excluded_offenses,"
+                + " directory_service_profile.insurance_accepted,"
+                + " directory_service_profile.residency_postcodes, directory_service_profile.languages,"
+                + " directory_service_profile.accessibility, directory_service_profile.cost_kind,"
+                + " directory_service_profile.unit_cost, directory_service_profile.cost_unit)"
+                + " IS DISTINCT FROM (excluded.need_domains, excluded.minimum_age,"
+                + " excluded.maximum_age, excluded.genders, excluded.supervision_types,"
+                + " excluded.supervision_levels, excluded.excluded_offenses,"
+                + " excluded.insurance_accepted, excluded.residency_postcodes, excluded.languages,"
+                + " excluded.accessibility, excluded.cost_kind, excluded.unit_cost,"
+                + " excluded.cost_unit)")[0];
   }
 
   private static String[] names(Set<? extends Enum<?>> values) {
