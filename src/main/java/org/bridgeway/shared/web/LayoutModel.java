@@ -47,6 +47,7 @@ public class LayoutModel {
           new Destination("nav.directory", "/directory/search", Set.of()),
           new Destination("nav.listings", "/directory/listings", LISTING_KEEPERS),
           new Destination("nav.directoryImports", "/directory/imports", DIRECTORY_CURATORS),
+          new Destination("nav.directoryStewards", "/directory/stewards", DIRECTORY_CURATORS),
           new Destination("nav.administration", "/admin/organizations", ADMINISTRATORS),
           new Destination("nav.users", "/admin/users", ADMINISTRATORS),
           new Destination("nav.apiTokens", "/admin/api-tokens", ADMINISTRATORS),

@@ -63,6 +63,7 @@ class LayoutModelTest {
             tuple("/directory/search", false),
             tuple("/directory/listings", false),
             tuple("/directory/imports", false),
+            tuple("/directory/stewards", false),
             tuple("/admin/organizations", false),
             tuple("/admin/users", false),
             tuple("/admin/api-tokens", false),
