@@ -9,38 +9,38 @@ import java.util.Locale;
  * against the baseline measured in the same run (machines here are shared and noisy, so ratios mean
  * more than absolute times).
  */
-final class BenchmarkReport {
+public final class BenchmarkReport {
 
   private final String title;
   private final List<String[]> rows = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
 
-  BenchmarkReport(String title) {
+  public BenchmarkReport(String title) {
     this.title = title;
   }
 
-  void row(String... cells) {
+  public void row(String... cells) {
     rows.add(cells);
   }
 
-  void note(String line) {
+  public void note(String line) {
     notes.add(line);
   }
 
-  static String millis(double value) {
+  public static String millis(double value) {
     return String.format(Locale.ROOT, "%.2f ms", value);
   }
 
-  static String ratio(double value) {
+  public static String ratio(double value) {
     return String.format(Locale.ROOT, "%.2fx", value);
   }
 
-  static String number(double value) {
+  public static String number(double value) {
     return String.format(Locale.ROOT, "%,.0f", value);
   }
 
   /** Prints the table to standard output, columns aligned. */
-  void print() {
+  public void print() {
     int columns = rows.stream().mapToInt(r -> r.length).max().orElse(0);
     int[] widths = new int[columns];
     for (String[] row : rows) {

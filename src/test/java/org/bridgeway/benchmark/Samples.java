@@ -4,12 +4,12 @@ import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /** Latencies of one measured operation, in nanoseconds, with the statistics a report shows. */
-final class Samples {
+public final class Samples {
 
   private long[] nanos = new long[1024];
   private int size;
 
-  synchronized void add(long elapsedNanos) {
+  public synchronized void add(long elapsedNanos) {
     if (size == nanos.length) {
       nanos = Arrays.copyOf(nanos, size * 2);
     }
@@ -17,19 +17,19 @@ final class Samples {
   }
 
   /** Times one call and records it. */
-  <T> T time(java.util.function.Supplier<T> call) {
+  public <T> T time(java.util.function.Supplier<T> call) {
     long start = System.nanoTime();
     T result = call.get();
     add(System.nanoTime() - start);
     return result;
   }
 
-  synchronized int count() {
+  public synchronized int count() {
     return size;
   }
 
   /** The value below which the given fraction of samples fall (nearest rank). */
-  synchronized double percentileMillis(double fraction) {
+  public synchronized double percentileMillis(double fraction) {
     if (size == 0) {
       return Double.NaN;
     }
@@ -40,11 +40,11 @@ final class Samples {
         / (double) TimeUnit.MILLISECONDS.toNanos(1);
   }
 
-  double medianMillis() {
+  public double medianMillis() {
     return percentileMillis(0.5);
   }
 
-  double p99Millis() {
+  public double p99Millis() {
     return percentileMillis(0.99);
   }
 }

@@ -100,13 +100,9 @@ public class ApiToken {
     }
   }
 
-  /** Records use, at most once a minute, so a busy client does not write on every request. */
-  boolean markUsed(Instant at) {
-    if (lastUsedAt == null || lastUsedAt.isBefore(at.minusSeconds(60))) {
-      lastUsedAt = at;
-      return true;
-    }
-    return false;
+  /** Whether the last recorded use is older than a moment (or there is none). */
+  boolean wasUsedBefore(Instant moment) {
+    return lastUsedAt == null || lastUsedAt.isBefore(moment);
   }
 
   public UUID id() {

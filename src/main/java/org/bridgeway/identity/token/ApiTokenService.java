@@ -1,6 +1,7 @@
 package org.bridgeway.identity.token;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApiTokenService {
 
   static final String PREFIX = "bw_";
+
+  /** A busy client's use is recorded once per this interval, not on every request. */
+  static final Duration USE_RECORDED_EVERY = Duration.ofMinutes(1);
 
   private final ApiTokens tokens;
   private final Organizations organizations;
@@ -118,8 +122,8 @@ public class ApiTokenService {
     if (organization.isEmpty() || !organization.get().active()) {
       return Optional.empty();
     }
-    if (token.markUsed(now)) {
-      tokens.save(token);
+    if (token.wasUsedBefore(now.minus(USE_RECORDED_EVERY))) {
+      tokens.recordUse(token.id(), now, now.minus(USE_RECORDED_EVERY));
     }
     return Optional.of(
         BridgewayPrincipal.apiClient(

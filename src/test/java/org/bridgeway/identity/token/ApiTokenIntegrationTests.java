@@ -1,12 +1,14 @@
 package org.bridgeway.identity.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.UUID;
 import org.bridgeway.identity.BridgewayPrincipal;
@@ -65,6 +67,55 @@ class ApiTokenIntegrationTests {
     assertThat(invalid.headers().firstValue("Content-Type"))
         .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
     assertThat(invalid.headers().firstValue("Set-Cookie")).isEmpty();
+  }
+
+  @Test
+  void concurrentRequestsWithOneTokenAllSucceedAndItsUseIsRecordedOnceAMinute() throws Exception {
+    IssuedToken issued = tokens.issue(agencyAdmin, agency, "Busy", Set.of(Role.OFFICER), null);
+    assertThat(burstOfRequests(issued.value())).containsOnly(200);
+    assertThat(lastUsedAt(issued)).isCloseTo(clock.instant(), within(1, ChronoUnit.MILLIS));
+
+    java.time.Instant recorded = clock.instant();
+    clock.advance(Duration.ofSeconds(30));
+    assertThat(burstOfRequests(issued.value())).containsOnly(200);
+    assertThat(lastUsedAt(issued)).isCloseTo(recorded, within(1, ChronoUnit.MILLIS));
+
+    clock.advance(Duration.ofMinutes(2));
+    assertThat(burstOfRequests(issued.value())).containsOnly(200);
+    assertThat(lastUsedAt(issued)).isCloseTo(clock.instant(), within(1, ChronoUnit.MILLIS));
+
+    tokens.revoke(agencyAdmin, issued.id());
+    assertThat(get("/api/v1/me", issued.value()).statusCode()).isEqualTo(401);
+  }
+
+  /** Sixteen requests at once with one token, as a partner system's worker pool sends them. */
+  private java.util.List<Integer> burstOfRequests(String token) throws Exception {
+    try (var clients = java.util.concurrent.Executors.newFixedThreadPool(16)) {
+      var started = new java.util.concurrent.CountDownLatch(1);
+      var statuses = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+      for (int i = 0; i < 16; i++) {
+        statuses.add(
+            clients.submit(
+                () -> {
+                  started.await();
+                  return get("/api/v1/me", token).statusCode();
+                }));
+      }
+      started.countDown();
+      var result = new java.util.ArrayList<Integer>();
+      for (var status : statuses) {
+        result.add(status.get());
+      }
+      return result;
+    }
+  }
+
+  private java.time.Instant lastUsedAt(IssuedToken issued) {
+    return tokens.visibleTo(agencyAdmin).stream()
+        .filter(t -> t.id().equals(issued.id()))
+        .findFirst()
+        .orElseThrow()
+        .lastUsedAt();
   }
 
   @Test
