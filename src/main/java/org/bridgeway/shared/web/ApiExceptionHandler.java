@@ -32,6 +32,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamReadException;
@@ -250,6 +251,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleExceptionInternal(
       Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+      // The client hung up while the answer was written: nobody is left to answer, nothing failed.
+      log.debug("Client went away during {}", describe(request));
+      return null;
+    }
     if (status.is5xxServerError()) {
       String correlationId = UUID.randomUUID().toString();
       log.error(
