@@ -91,6 +91,13 @@ class SupervisionApiIntegrationTests {
           caller,
           404);
     }
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM audit_entry WHERE person_id = ? AND outcome = 'DENIED'")
+                .param(theirs.person())
+                .query(Long.class)
+                .single())
+        .as("another agency's audit trail never names the person")
+        .isZero();
     JsonNode search = call(get(PEOPLE + "?q=Fixture"), networkAdmin, 200);
     for (JsonNode item : search.get("items")) {
       assertThat(item.get("id").asString()).isNotEqualTo(theirs.person().toString());
@@ -107,6 +114,15 @@ class SupervisionApiIntegrationTests {
     call(get(PEOPLE + "/" + theirs.person()), officer, 404);
     call(get(CASES + theirs.supervisionCase()), officer, 404);
     assertThat(idsOf(call(get(PEOPLE), officer, 200))).containsExactly(mine.person());
+    assertThat(idsOf(call(get(PEOPLE + "?q=%27%25_"), officer, 200))).isEmpty();
+    assertThat(
+            jdbc.sql(
+                    "SELECT outcome FROM audit_entry WHERE person_id = ? AND action ="
+                        + " 'supervision.person.read'")
+                .param(theirs.person())
+                .query(String.class)
+                .list())
+        .containsExactly("DENIED");
 
     // Before the officer is on the supervisor's team, the supervisor sees neither.
     call(get(PEOPLE + "/" + mine.person()), supervisor, 404);

@@ -129,7 +129,7 @@ public class CaseRecords {
    * @throws DomainRuleViolation if the case is closed or already the officer's
    */
   @Transactional
-  public SupervisionCase transfer(
+  public CaseDetails transfer(
       BridgewayPrincipal principal, CaseId id, UserId officer, String reason, long version) {
     SupervisionCase found = current(principal, id, version);
     requireOpen(found);
@@ -149,7 +149,7 @@ public class CaseRecords {
         event("supervision.case.transfer", found)
             .withDetail("to", officer.toString())
             .withDetail("assignment", Integer.toString(found.assignments().size())));
-    return found;
+    return new CaseDetails(found, conditions.findByCaseIdOrderByCreatedAt(id));
   }
 
   /**
@@ -159,7 +159,7 @@ public class CaseRecords {
    * @throws DomainRuleViolation if the case is already closed
    */
   @Transactional
-  public SupervisionCase close(
+  public CaseDetails close(
       BridgewayPrincipal principal, CaseId id, ClosureReason reason, LocalDate on, long version) {
     SupervisionCase found = current(principal, id, version);
     requireOpen(found);
@@ -173,7 +173,7 @@ public class CaseRecords {
     found.close(reason, on);
     cases.save(found);
     audit.record(event("supervision.case.close", found).withDetail("reason", reason.name()));
-    return found;
+    return new CaseDetails(found, conditions.findByCaseIdOrderByCreatedAt(id));
   }
 
   /** Sets a condition on an open case. */

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.bridgeway.audit.AuditEvent;
 import org.bridgeway.audit.AuditTrail;
@@ -97,13 +96,24 @@ public class PersonRecords {
   }
 
   /**
-   * A person's record, audited as a read.
+   * A person's record, audited as a read. A refused read of a person of the caller's own agency
+   * (not on the caller's caseload) is audited as denied; one of another agency is not, so that the
+   * agency's audit trail never names another agency's people.
    *
    * @throws NotFoundException if there is no such person or the caller does not see them
    */
-  @Transactional
+  @Transactional(noRollbackFor = NotFoundException.class)
   public Person read(BridgewayPrincipal principal, PersonId id) {
-    Person person = visible(principal, id);
+    Person person = people.findById(id).orElseThrow(() -> new NotFoundException(RECORD_TYPE));
+    if (!access.sees(principal, id, person.organizationId())) {
+      if (principal.belongsTo(person.organizationId())) {
+        audit.record(
+            AuditEvent.denied("supervision.person.read")
+                .withRecord(RECORD_TYPE, id.value())
+                .withPerson(id.value()));
+      }
+      throw new NotFoundException(RECORD_TYPE);
+    }
     audit.record(
         AuditEvent.success("supervision.person.read")
             .withRecord(RECORD_TYPE, id.value())
@@ -169,18 +179,22 @@ public class PersonRecords {
                 + CaseloadAccess.VISIBLE);
     String key = text == null ? "" : NameKeys.key(text);
     String identifierKey = text == null ? "" : Identification.key(text.strip());
-    boolean filtered = !key.isEmpty() || !identifierKey.isEmpty();
-    if (filtered) {
-      sql.append(
-          """
-           AND ((p.given_name_key || ' ' || p.family_name_key) LIKE '%' || :key || '%'
-                OR (p.family_name_key || ' ' || p.given_name_key) LIKE '%' || :key || '%'
-                OR p.family_name_key % :key
-                OR EXISTS (SELECT 1 FROM supervision_person_alias a
-                           WHERE a.person_id = p.id AND a.family_name_key % :key)
-                OR EXISTS (SELECT 1 FROM supervision_person_identifier i
-                           WHERE i.person_id = p.id AND i.value_key = :identifier))
-          """);
+    List<String> matches = new ArrayList<>();
+    if (!key.isEmpty()) {
+      matches.add("(p.given_name_key || ' ' || p.family_name_key) LIKE '%' || :key || '%'");
+      matches.add("(p.family_name_key || ' ' || p.given_name_key) LIKE '%' || :key || '%'");
+      matches.add("p.family_name_key % :key");
+      matches.add(
+          "EXISTS (SELECT 1 FROM supervision_person_alias a"
+              + " WHERE a.person_id = p.id AND a.family_name_key % :key)");
+    }
+    if (!identifierKey.isEmpty()) {
+      matches.add(
+          "EXISTS (SELECT 1 FROM supervision_person_identifier i"
+              + " WHERE i.person_id = p.id AND i.value_key = :identifier)");
+    }
+    if (!matches.isEmpty()) {
+      sql.append(" AND (").append(String.join(" OR ", matches)).append(')');
     }
     sql.append(" ORDER BY p.family_name_key, p.given_name_key, p.id LIMIT :limit OFFSET :offset");
     long[] total = {0};
@@ -189,10 +203,11 @@ public class PersonRecords {
             .params(scope.parameters())
             .param("limit", limit)
             .param("offset", offset);
-    if (filtered) {
-      statement =
-          statement.params(
-              Map.of("key", key.isEmpty() ? "\u0000" : key, "identifier", identifierKey));
+    if (!key.isEmpty()) {
+      statement = statement.param("key", key);
+    }
+    if (!identifierKey.isEmpty()) {
+      statement = statement.param("identifier", identifierKey);
     }
     List<PersonSummary> found =
         statement

@@ -124,7 +124,10 @@ class CaseApiController {
   @GetMapping("/api/v1/supervision/cases/{id}")
   @PreAuthorize(SupervisionRoles.STAFF)
   CaseView read(@AuthenticationPrincipal BridgewayPrincipal principal, @PathVariable UUID id) {
-    CaseDetails details = cases.read(principal, new CaseId(id));
+    return view(cases.read(principal, new CaseId(id)));
+  }
+
+  private static CaseView view(CaseDetails details) {
     return CaseView.of(details.supervisionCase(), details.conditions());
   }
 
@@ -134,13 +137,13 @@ class CaseApiController {
       @AuthenticationPrincipal BridgewayPrincipal principal,
       @PathVariable UUID id,
       @Valid @RequestBody TransferRequest request) {
-    cases.transfer(
-        principal,
-        new CaseId(id),
-        new UserId(request.officerId()),
-        request.reason(),
-        request.version());
-    return read(principal, id);
+    return view(
+        cases.transfer(
+            principal,
+            new CaseId(id),
+            new UserId(request.officerId()),
+            request.reason(),
+            request.version()));
   }
 
   @PostMapping("/api/v1/supervision/cases/{id}/close")
@@ -149,8 +152,9 @@ class CaseApiController {
       @AuthenticationPrincipal BridgewayPrincipal principal,
       @PathVariable UUID id,
       @Valid @RequestBody CloseRequest request) {
-    cases.close(principal, new CaseId(id), request.reason(), request.closedOn(), request.version());
-    return read(principal, id);
+    return view(
+        cases.close(
+            principal, new CaseId(id), request.reason(), request.closedOn(), request.version()));
   }
 
   @PostMapping("/api/v1/supervision/cases/{id}/conditions")
