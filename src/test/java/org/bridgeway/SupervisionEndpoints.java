@@ -138,7 +138,7 @@ final class SupervisionEndpoints {
           return json(
               MockMvcRequestBuilders.post(BASE + "/cases/" + s.supervisionCase() + "/close"),
               "{\"reason\":\"SUCCESSFUL_COMPLETION\",\"closedOn\":\"%s\",\"version\":%d}"
-                  .formatted(LocalDate.now().minusDays(1), s.caseVersion()));
+                  .formatted(s.startedOn(), s.caseVersion()));
         });
     record(
         HttpMethod.POST,
@@ -178,8 +178,7 @@ final class SupervisionEndpoints {
                       + "/conditions/"
                       + s.condition()
                       + "/notes"),
-              "{\"notedOn\":\"%s\",\"text\":\"Tested negative.\"}"
-                  .formatted(LocalDate.now().minusDays(1)));
+              "{\"notedOn\":\"%s\",\"text\":\"Tested negative.\"}".formatted(s.startedOn()));
         });
     api(
         HttpMethod.PUT,

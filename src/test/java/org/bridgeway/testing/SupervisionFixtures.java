@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.bridgeway.identity.BridgewayPrincipal;
 import org.bridgeway.identity.OrganizationId;
 import org.bridgeway.identity.OrganizationKind;
@@ -47,7 +48,8 @@ public class SupervisionFixtures {
       long caseVersion,
       UUID condition,
       long conditionVersion,
-      UserId officer) {}
+      UserId officer,
+      LocalDate startedOn) {}
 
   private final PersonRecords people;
   private final CaseRecords cases;
@@ -104,7 +106,7 @@ public class SupervisionFixtures {
             details(
                 "Fixture" + Long.toHexString(UUID.randomUUID().getMostSignificantBits()),
                 "Person" + Long.toHexString(UUID.randomUUID().getMostSignificantBits()),
-                LocalDate.of(1990, 1, 1).plusDays((long) (Math.random() * 5000))),
+                LocalDate.of(1990, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(5000))),
             true);
     LocalDate today = LocalDate.now(clock);
     SupervisionCase opened =
@@ -130,7 +132,8 @@ public class SupervisionFixtures {
         opened.version(),
         condition.id().value(),
         condition.version(),
-        officer);
+        officer,
+        opened.startDate());
   }
 
   public PersonId personId(Supervised supervised) {
