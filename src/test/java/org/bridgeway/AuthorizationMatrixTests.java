@@ -22,6 +22,7 @@ import org.bridgeway.identity.user.Users;
 import org.bridgeway.testing.DirectoryFixtures;
 import org.bridgeway.testing.IntegrationTest;
 import org.bridgeway.testing.Principals;
+import org.bridgeway.testing.SupervisionFixtures;
 import org.bridgeway.testing.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,12 @@ class AuthorizationMatrixTests {
 
     /** A directory service whose listing the given network organization keeps. */
     UUID directoryService(OrganizationId steward);
+
+    /** A person on supervision kept by the organization, with an open case and a condition. */
+    SupervisionFixtures.Supervised supervised(OrganizationId agency);
+
+    /** A new officer of the organization. */
+    UUID officer(OrganizationId organization);
   }
 
   /** Paths that are public by design; their behaviour is tested with the sign-in flow. */
@@ -111,6 +118,7 @@ class AuthorizationMatrixTests {
     DirectorySearchEndpoints.register();
     OpenReferralEndpoints.register();
     DirectoryListingEndpoints.register();
+    SupervisionEndpoints.register();
     web(HttpMethod.GET, "/", EVERY_ROLE, Scope.NETWORK, 200, t -> get("/"));
     // identity administration
     web(
@@ -339,6 +347,7 @@ class AuthorizationMatrixTests {
   @Autowired Users users;
   @Autowired ApiTokenService tokens;
   @Autowired DirectoryFixtures directoryFixtures;
+  @Autowired SupervisionFixtures supervisionFixtures;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -376,6 +385,16 @@ class AuthorizationMatrixTests {
           public UUID directoryService(OrganizationId steward) {
             return directoryFixtures.stewardedService(steward);
           }
+
+          @Override
+          public SupervisionFixtures.Supervised supervised(OrganizationId agency) {
+            return supervisionFixtures.supervised(agency);
+          }
+
+          @Override
+          public UUID officer(OrganizationId organization) {
+            return supervisionFixtures.officer(organization).value();
+          }
         };
   }
 
@@ -397,15 +416,18 @@ class AuthorizationMatrixTests {
                 ? Principals.apiClient(own, OrganizationKind.PROBATION_AGENCY, role)
                 : Principals.user(own, OrganizationKind.PROBATION_AGENCY, role);
         boolean allowed = endpoint.allowed().contains(role);
-        int expectedOwn = allowed ? endpoint.success() : 403;
+        int expectedOwn =
+            allowed ? SupervisionEndpoints.expectedOwn(name, role, endpoint.success()) : 403;
         int expectedOther =
             !allowed
                 ? 403
-                : endpoint.scope() == Scope.NETWORK
-                        || role == Role.NETWORK_ADMIN
-                        || DirectoryListingEndpoints.reachesOthers(name, role)
-                    ? endpoint.success()
-                    : endpoint.hidden();
+                : SupervisionEndpoints.agencyOnly(name)
+                    ? endpoint.hidden()
+                    : endpoint.scope() == Scope.NETWORK
+                            || role == Role.NETWORK_ADMIN
+                            || DirectoryListingEndpoints.reachesOthers(name, role)
+                        ? endpoint.success()
+                        : endpoint.hidden();
         check(
             mismatches,
             name + " as " + role + " on own",

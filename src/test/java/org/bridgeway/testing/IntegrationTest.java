@@ -17,5 +17,10 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @ActiveProfiles("test")
-@Import({TestClockConfiguration.class, TestUsers.class, DirectoryFixtures.class})
+@Import({
+  TestClockConfiguration.class,
+  TestUsers.class,
+  DirectoryFixtures.class,
+  SupervisionFixtures.class
+})
 public @interface IntegrationTest {}

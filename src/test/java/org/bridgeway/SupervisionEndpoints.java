@@ -1,0 +1,231 @@
+package org.bridgeway;
+
+import static org.bridgeway.AuthorizationMatrixTests.api;
+import static org.bridgeway.AuthorizationMatrixTests.get;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.bridgeway.AuthorizationMatrixTests.Scope;
+import org.bridgeway.AuthorizationMatrixTests.Target;
+import org.bridgeway.identity.Role;
+import org.bridgeway.testing.SupervisionFixtures.Supervised;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * The authorization matrix rows of the supervision API: people on supervision, cases, conditions
+ * and teams.
+ *
+ * <p>A person is kept by the supervising agency: nobody outside it reaches the person, not even a
+ * network administrator of another organization ({@link #agencyOnly}: another organization's record
+ * answers 404 for every role). Within the agency, officers and supervisors reach the people on
+ * their and their team's caseloads; the matrix calls as API clients, which have no caseload, so an
+ * officer's or supervisor's token gets 404 on the agency's records ({@link #expectedOwn}). The
+ * caseload itself is tested with users in {@code SupervisionApiIntegrationTests}.
+ */
+final class SupervisionEndpoints {
+
+  static final Set<Role> STAFF =
+      EnumSet.of(Role.OFFICER, Role.SUPERVISOR, Role.ORGANIZATION_ADMIN, Role.NETWORK_ADMIN);
+  static final Set<Role> ASSIGNERS =
+      EnumSet.of(Role.SUPERVISOR, Role.ORGANIZATION_ADMIN, Role.NETWORK_ADMIN);
+  static final Set<Role> ADMINISTRATORS = EnumSet.of(Role.ORGANIZATION_ADMIN, Role.NETWORK_ADMIN);
+
+  private static final String BASE = "/api/v1/supervision";
+
+  /**
+   * Endpoints ("METHOD pattern") on one agency's records: no one outside the agency reaches them.
+   */
+  private static final Set<String> AGENCY_ONLY = new HashSet<>();
+
+  /** Endpoints whose records are reached through a caseload, which API clients do not have. */
+  private static final Set<String> CASELOAD = new HashSet<>();
+
+  private SupervisionEndpoints() {}
+
+  static boolean agencyOnly(String endpoint) {
+    return AGENCY_ONLY.contains(endpoint);
+  }
+
+  /** The status an allowed role gets on a record of its own agency. */
+  static int expectedOwn(String endpoint, Role role, int success) {
+    if (CASELOAD.contains(endpoint) && (role == Role.OFFICER || role == Role.SUPERVISOR)) {
+      return 404;
+    }
+    return success;
+  }
+
+  static void register() {
+    api(
+        HttpMethod.POST,
+        BASE + "/people",
+        STAFF,
+        Scope.NETWORK,
+        201,
+        t -> json(MockMvcRequestBuilders.post(BASE + "/people"), newPerson()));
+    api(
+        HttpMethod.GET,
+        BASE + "/people",
+        STAFF,
+        Scope.NETWORK,
+        200,
+        t -> get(BASE + "/people?q=Fixture"));
+    record(
+        HttpMethod.GET,
+        BASE + "/people/{id}",
+        STAFF,
+        200,
+        t -> get(BASE + "/people/" + supervised(t).person()));
+    record(
+        HttpMethod.PUT,
+        BASE + "/people/{id}",
+        STAFF,
+        200,
+        t -> {
+          Supervised s = supervised(t);
+          return json(
+              MockMvcRequestBuilders.put(BASE + "/people/" + s.person()),
+              personBody("Corrected", "Name", ",\"version\":" + s.personVersion()));
+        });
+    record(
+        HttpMethod.POST,
+        BASE + "/people/{id}/cases",
+        STAFF,
+        201,
+        t ->
+            json(
+                MockMvcRequestBuilders.post(BASE + "/people/" + supervised(t).person() + "/cases"),
+                """
+                {"supervisionType":"PROBATION","court":"Matrix Court","docketNumber":"M-1",
+                 "startDate":"%s","expectedEndDate":"%s","level":"LOW","officerId":"%s",
+                 "offenses":[{"category":"PROPERTY","description":"Theft"}]}
+                """
+                    .formatted(
+                        LocalDate.now().minusDays(10),
+                        LocalDate.now().plusYears(1),
+                        t.fixtures().officer(t.organization()))));
+    record(
+        HttpMethod.GET,
+        BASE + "/cases/{id}",
+        STAFF,
+        200,
+        t -> get(BASE + "/cases/" + supervised(t).supervisionCase()));
+    record(
+        HttpMethod.POST,
+        BASE + "/cases/{id}/transfer",
+        ASSIGNERS,
+        200,
+        t -> {
+          Supervised s = supervised(t);
+          return json(
+              MockMvcRequestBuilders.post(BASE + "/cases/" + s.supervisionCase() + "/transfer"),
+              "{\"officerId\":\"%s\",\"reason\":\"Matrix\",\"version\":%d}"
+                  .formatted(t.fixtures().officer(t.organization()), s.caseVersion()));
+        });
+    record(
+        HttpMethod.POST,
+        BASE + "/cases/{id}/close",
+        STAFF,
+        200,
+        t -> {
+          Supervised s = supervised(t);
+          return json(
+              MockMvcRequestBuilders.post(BASE + "/cases/" + s.supervisionCase() + "/close"),
+              "{\"reason\":\"SUCCESSFUL_COMPLETION\",\"closedOn\":\"%s\",\"version\":%d}"
+                  .formatted(s.startedOn(), s.caseVersion()));
+        });
+    record(
+        HttpMethod.POST,
+        BASE + "/cases/{id}/conditions",
+        STAFF,
+        201,
+        t ->
+            json(
+                MockMvcRequestBuilders.post(
+                    BASE + "/cases/" + supervised(t).supervisionCase() + "/conditions"),
+                "{\"kind\":\"CURFEW\",\"special\":true,\"description\":\"Home by 22:00\"}"));
+    record(
+        HttpMethod.PUT,
+        BASE + "/cases/{id}/conditions/{conditionId}",
+        STAFF,
+        200,
+        t -> {
+          Supervised s = supervised(t);
+          return json(
+              MockMvcRequestBuilders.put(
+                  BASE + "/cases/" + s.supervisionCase() + "/conditions/" + s.condition()),
+              "{\"kind\":\"DRUG_TESTING\",\"description\":\"Random drug tests\","
+                  + "\"status\":\"IN_COMPLIANCE\",\"version\":%d}".formatted(s.conditionVersion()));
+        });
+    record(
+        HttpMethod.POST,
+        BASE + "/cases/{id}/conditions/{conditionId}/notes",
+        STAFF,
+        201,
+        t -> {
+          Supervised s = supervised(t);
+          return json(
+              MockMvcRequestBuilders.post(
+                  BASE
+                      + "/cases/"
+                      + s.supervisionCase()
+                      + "/conditions/"
+                      + s.condition()
+                      + "/notes"),
+              "{\"notedOn\":\"%s\",\"text\":\"Tested negative.\"}".formatted(s.startedOn()));
+        });
+    api(
+        HttpMethod.PUT,
+        BASE + "/officers/{id}/supervisor",
+        ADMINISTRATORS,
+        Scope.ORGANIZATION,
+        200,
+        t ->
+            json(
+                MockMvcRequestBuilders.put(
+                    BASE + "/officers/" + t.fixtures().officer(t.organization()) + "/supervisor"),
+                "{\"supervisorId\":null}"));
+    AGENCY_ONLY.add("PUT " + BASE + "/officers/{id}/supervisor");
+  }
+
+  private static void record(
+      HttpMethod method,
+      String pattern,
+      Set<Role> allowed,
+      int success,
+      Function<Target, MockHttpServletRequestBuilder> request) {
+    api(method, pattern, allowed, Scope.ORGANIZATION, success, request);
+    AGENCY_ONLY.add(method + " " + pattern);
+    CASELOAD.add(method + " " + pattern);
+  }
+
+  private static Supervised supervised(Target t) {
+    return t.fixtures().supervised(t.organization());
+  }
+
+  private static String newPerson() {
+    return personBody(
+        "Matrix" + Long.toHexString(UUID.randomUUID().getLeastSignificantBits()),
+        "Person",
+        ",\"createAnyway\":true");
+  }
+
+  private static String personBody(String given, String family, String extra) {
+    return """
+        {"name":{"given":"%s","family":"%s"},"dateOfBirth":"1985-04-12",
+         "contact":{"method":"NONE"}%s}
+        """
+        .formatted(given, family, extra);
+  }
+
+  private static MockHttpServletRequestBuilder json(
+      MockHttpServletRequestBuilder builder, String body) {
+    return builder.contentType(MediaType.APPLICATION_JSON).content(body);
+  }
+}

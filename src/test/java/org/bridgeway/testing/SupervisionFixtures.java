@@ -1,0 +1,142 @@
+package org.bridgeway.testing;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.bridgeway.identity.BridgewayPrincipal;
+import org.bridgeway.identity.OrganizationId;
+import org.bridgeway.identity.OrganizationKind;
+import org.bridgeway.identity.Role;
+import org.bridgeway.identity.UserId;
+import org.bridgeway.shared.vocabulary.Gender;
+import org.bridgeway.shared.vocabulary.OffenseCategory;
+import org.bridgeway.shared.vocabulary.SupervisionLevel;
+import org.bridgeway.shared.vocabulary.SupervisionType;
+import org.bridgeway.supervision.PersonId;
+import org.bridgeway.supervision.caseload.CaseRecords;
+import org.bridgeway.supervision.caseload.Condition;
+import org.bridgeway.supervision.caseload.ConditionKind;
+import org.bridgeway.supervision.caseload.Offense;
+import org.bridgeway.supervision.caseload.OpenCase;
+import org.bridgeway.supervision.caseload.SupervisionCase;
+import org.bridgeway.supervision.person.ContactMethod;
+import org.bridgeway.supervision.person.ContactPreferences;
+import org.bridgeway.supervision.person.Identification;
+import org.bridgeway.supervision.person.IdentifierKind;
+import org.bridgeway.supervision.person.Person;
+import org.bridgeway.supervision.person.PersonDetails;
+import org.bridgeway.supervision.person.PersonName;
+import org.bridgeway.supervision.person.PersonRecords;
+import org.springframework.boot.test.context.TestComponent;
+
+/**
+ * People on supervision for tests: a person of an agency with an open case assigned to an officer,
+ * and one condition on it. Each call makes new records with unique names and identifiers, entered
+ * through the services as the agency's administrator would.
+ */
+@TestComponent
+public class SupervisionFixtures {
+
+  /** What a fixture made, with the versions a change must quote. */
+  public record Supervised(
+      UUID person,
+      long personVersion,
+      UUID supervisionCase,
+      long caseVersion,
+      UUID condition,
+      long conditionVersion,
+      UserId officer,
+      LocalDate startedOn) {}
+
+  private final PersonRecords people;
+  private final CaseRecords cases;
+  private final TestUsers users;
+  private final Clock clock;
+
+  SupervisionFixtures(PersonRecords people, CaseRecords cases, TestUsers users, Clock clock) {
+    this.people = people;
+    this.cases = cases;
+    this.users = users;
+    this.clock = clock;
+  }
+
+  /** The agency's administrator, acting through an API token. */
+  public static BridgewayPrincipal administratorOf(OrganizationId agency) {
+    return Principals.apiClient(agency, OrganizationKind.PROBATION_AGENCY, Role.ORGANIZATION_ADMIN);
+  }
+
+  /** A new active officer of the agency. */
+  public UserId officer(OrganizationId agency) {
+    return users.withoutSecondFactor(agency, Role.OFFICER).id();
+  }
+
+  /** Details of a new person with a unique name and agency id. */
+  public PersonDetails details(String given, String family, LocalDate birth) {
+    return new PersonDetails(
+        new PersonName(given, null, family),
+        List.of(),
+        birth,
+        List.of(
+            new Identification(
+                IdentifierKind.AGENCY_ID, "A-" + UUID.randomUUID().toString().substring(0, 13))),
+        Gender.FEMALE,
+        Set.of(),
+        null,
+        "en",
+        false,
+        List.of(),
+        new ContactPreferences(null, null, ContactMethod.NONE, null),
+        null);
+  }
+
+  /** A person of the agency with an open case assigned to a new officer, and one condition. */
+  public Supervised supervised(OrganizationId agency) {
+    return supervised(agency, officer(agency));
+  }
+
+  /** A person of the agency with an open case assigned to the officer, and one condition. */
+  public Supervised supervised(OrganizationId agency, UserId officer) {
+    BridgewayPrincipal admin = administratorOf(agency);
+    Person person =
+        people.enter(
+            admin,
+            details(
+                "Fixture" + Long.toHexString(UUID.randomUUID().getMostSignificantBits()),
+                "Person" + Long.toHexString(UUID.randomUUID().getMostSignificantBits()),
+                LocalDate.of(1990, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(5000))),
+            true);
+    LocalDate today = LocalDate.now(clock);
+    SupervisionCase opened =
+        cases.open(
+            admin,
+            new OpenCase(
+                person.id(),
+                SupervisionType.PROBATION,
+                "Fixture Superior Court",
+                "CR-" + UUID.randomUUID().toString().substring(0, 8),
+                today.minusMonths(3),
+                today.plusYears(2),
+                SupervisionLevel.MODERATE,
+                officer,
+                List.of(new Offense(OffenseCategory.DUI, "Driving under the influence"))));
+    Condition condition =
+        cases.addCondition(
+            admin, opened.id(), ConditionKind.DRUG_TESTING, false, "Random drug tests");
+    return new Supervised(
+        person.id().value(),
+        person.version(),
+        opened.id().value(),
+        opened.version(),
+        condition.id().value(),
+        condition.version(),
+        officer,
+        opened.startDate());
+  }
+
+  public PersonId personId(Supervised supervised) {
+    return new PersonId(supervised.person());
+  }
+}
