@@ -286,7 +286,10 @@ final class DirectoryBlueprint {
     Random random = demo.random("directory:organization:" + index);
     Member member = index < members.size() ? members.get(index) : null;
     boolean treatment = member != null ? member.treatment() : random.nextDouble() < 0.35;
-    Place home = places.draw(random);
+    Place home =
+        member != null && member.name() != null
+            ? places.homeOf(member.name(), random)
+            : places.draw(random);
     String name =
         member != null && member.name() != null
             ? member.name()

@@ -188,6 +188,34 @@ final class RiversidePlaces {
   }
 
   /**
+   * The home of an organization with a name: in the city the name mentions (the longest city name
+   * it contains, so "Moreno Valley" wins over a shorter match), a ZIP code of that city drawn by
+   * weight; else any ZIP code drawn by weight. A provider called "Riverside Recovery Center" is
+   * then in Riverside, where an officer looking for it would search.
+   */
+  Place homeOf(String name, Random random) {
+    String lower = name == null ? "" : name.toLowerCase(java.util.Locale.ROOT);
+    String city =
+        places.stream()
+            .map(Place::city)
+            .filter(c -> lower.contains(c.toLowerCase(java.util.Locale.ROOT)))
+            .max(java.util.Comparator.comparingInt(String::length))
+            .orElse(null);
+    if (city == null) {
+      return draw(random);
+    }
+    List<Place> inCity = places.stream().filter(p -> p.city().equals(city)).toList();
+    double target = random.nextDouble() * inCity.stream().mapToDouble(Place::weight).sum();
+    for (Place place : inCity) {
+      target -= place.weight();
+      if (target < 0) {
+        return place;
+      }
+    }
+    return inCity.getLast();
+  }
+
+  /**
    * A ZIP code near another: the same city most of the time, else drawn by weight discounted by
    * distance, so that an organization's sites cluster.
    */

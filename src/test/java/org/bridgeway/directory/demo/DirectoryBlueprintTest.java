@@ -122,6 +122,24 @@ class DirectoryBlueprintTest {
   }
 
   @Test
+  void aNetworkProviderNamedAfterACityHasItsMainOfficeThere() {
+    DemoData data = new DemoData(Path.of("target"));
+    List<OrganizationId> ids = DirectoryBlueprint.networkProviderIds(data);
+    List<DirectoryBlueprint.Member> members = new ArrayList<>();
+    members.add(new DirectoryBlueprint.Member(ids.get(0), "Riverside Recovery Center", true));
+    members.add(new DirectoryBlueprint.Member(ids.get(1), "Moreno Valley Legal Services", false));
+    DirectoryBlueprint named =
+        new DirectoryBlueprint(data, Scale.DEMO, members, NOW, new RiversidePlaces(CENTROIDS));
+
+    assertThat(mainOfficeCity(named.organization(0))).isEqualTo("Riverside");
+    assertThat(mainOfficeCity(named.organization(1))).isEqualTo("Moreno Valley");
+  }
+
+  private static String mainOfficeCity(DirectoryBlueprint.OrganizationContent content) {
+    return ofType(content.records(), HsdsType.ADDRESS).getFirst().text("city").orElseThrow();
+  }
+
+  @Test
   void locationsClusterAroundRiversideCountyZipCodes() {
     List<HsdsRecord> addresses =
         demo.stream().flatMap(c -> ofType(c.records(), HsdsType.ADDRESS).stream()).toList();
