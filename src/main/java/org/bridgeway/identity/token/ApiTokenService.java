@@ -12,8 +12,6 @@ import org.bridgeway.audit.AuditTrail;
 import org.bridgeway.identity.BridgewayPrincipal;
 import org.bridgeway.identity.OrganizationId;
 import org.bridgeway.identity.Role;
-import org.bridgeway.identity.organization.Organization;
-import org.bridgeway.identity.organization.Organizations;
 import org.bridgeway.shared.web.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,13 +26,14 @@ public class ApiTokenService {
   static final Duration USE_RECORDED_EVERY = Duration.ofMinutes(1);
 
   private final ApiTokens tokens;
-  private final Organizations organizations;
   private final AuditTrail audit;
   private final Clock clock;
+  private final PresentedTokens presentedTokens;
 
-  ApiTokenService(ApiTokens tokens, Organizations organizations, AuditTrail audit, Clock clock) {
+  ApiTokenService(
+      ApiTokens tokens, AuditTrail audit, Clock clock, PresentedTokens presentedTokens) {
+    this.presentedTokens = presentedTokens;
     this.tokens = tokens;
-    this.organizations = organizations;
     this.audit = audit;
     this.clock = clock;
   }
@@ -106,22 +105,21 @@ public class ApiTokenService {
         : tokens.findByOrganizationIdOrderByCreatedAtDesc(viewer.organization());
   }
 
-  /** The principal a presented token stands for, if it is valid now. */
-  @Transactional
+  /**
+   * The principal a presented token stands for, if it is valid now. Not transactional: one read,
+   * and at most once a minute one conditional update, each complete in itself.
+   */
   public Optional<BridgewayPrincipal> authenticate(String presented) {
     if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 100) {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    Optional<ApiToken> found = tokens.findByTokenHash(TokenHashing.sha256(presented));
-    if (found.isEmpty() || !found.get().isUsableAt(now)) {
+    Optional<PresentedTokens.Presented> found =
+        presentedTokens.withHash(TokenHashing.sha256(presented));
+    if (found.isEmpty() || !found.get().token().isUsableAt(now) || !found.get().active()) {
       return Optional.empty();
     }
-    ApiToken token = found.get();
-    Optional<Organization> organization = organizations.findById(token.organizationId());
-    if (organization.isEmpty() || !organization.get().active()) {
-      return Optional.empty();
-    }
+    ApiToken token = found.get().token();
     if (token.wasUsedBefore(now.minus(USE_RECORDED_EVERY))) {
       tokens.recordUse(token.id(), now, now.minus(USE_RECORDED_EVERY));
     }
@@ -129,8 +127,8 @@ public class ApiTokenService {
         BridgewayPrincipal.apiClient(
             token.id(),
             token.organizationId(),
-            organization.get().kind(),
-            organization.get().name(),
+            found.get().organizationKind(),
+            found.get().organizationName(),
             token.name(),
             token.roles()));
   }

@@ -2,7 +2,6 @@ package org.bridgeway.identity.token;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.bridgeway.identity.OrganizationId;
 import org.springframework.data.jdbc.repository.query.Modifying;
@@ -11,13 +10,6 @@ import org.springframework.data.repository.ListCrudRepository;
 
 /** All API tokens ever issued, revoked ones included (they are kept for the record). */
 public interface ApiTokens extends ListCrudRepository<ApiToken, UUID> {
-
-  /**
-   * The token with a hash. Written out rather than derived from the method name because every API
-   * request asks it, and Spring Data JDBC renders a derived query's SQL anew on each call.
-   */
-  @Query("SELECT * FROM identity_api_token WHERE token_hash = :tokenHash")
-  Optional<ApiToken> findByTokenHash(String tokenHash);
 
   /**
    * Records that a token was used, at most once a minute. A plain conditional update rather than a

@@ -119,6 +119,27 @@ class ApiTokenIntegrationTests {
   }
 
   @Test
+  void aTokenOfADeactivatedOrganizationIsRefused() throws Exception {
+    OrganizationId leaving = testUsers.organization(OrganizationKind.COMMUNITY_ORGANIZATION);
+    BridgewayPrincipal networkAdmin =
+        Principals.user(agency, OrganizationKind.PROBATION_AGENCY, Role.NETWORK_ADMIN);
+    String token =
+        tokens.issue(networkAdmin, leaving, "Old feed", Set.of(Role.PROVIDER_STAFF), null).value();
+    assertThat(get("/api/v1/me", token).statusCode()).isEqualTo(200);
+
+    var organization = administration.organization(networkAdmin, leaving);
+    administration.updateOrganization(
+        networkAdmin,
+        leaving,
+        organization.name(),
+        organization.kind(),
+        false,
+        organization.version());
+
+    assertThat(get("/api/v1/me", token).statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void aRevokedTokenStopsWorkingAtOnce() throws Exception {
     IssuedToken issued = tokens.issue(agencyAdmin, agency, "Revoked", Set.of(Role.OFFICER), null);
     assertThat(get("/api/v1/me", issued.value()).statusCode()).isEqualTo(200);
