@@ -106,6 +106,11 @@ public record BridgewayPrincipal(
   }
 
   @Override
+  public boolean supervisesPeople() {
+    return organizationKind == OrganizationKind.PROBATION_AGENCY;
+  }
+
+  @Override
   public UUID organizationId() {
     return organization.value();
   }

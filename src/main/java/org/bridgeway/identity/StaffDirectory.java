@@ -1,5 +1,6 @@
 package org.bridgeway.identity;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,4 +13,7 @@ public interface StaffDirectory {
 
   /** The user with this email address, compared without regard to case. */
   Optional<StaffMember> findByEmail(String email);
+
+  /** The active staff of an organization, by display name (for choosing a colleague). */
+  List<StaffMember> staffOf(OrganizationId organization);
 }

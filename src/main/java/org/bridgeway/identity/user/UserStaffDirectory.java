@@ -1,6 +1,8 @@
 package org.bridgeway.identity.user;
 
+import java.util.List;
 import java.util.Optional;
+import org.bridgeway.identity.OrganizationId;
 import org.bridgeway.identity.StaffDirectory;
 import org.bridgeway.identity.StaffMember;
 import org.bridgeway.identity.UserId;
@@ -27,6 +29,15 @@ class UserStaffDirectory implements StaffDirectory {
   @Transactional(readOnly = true)
   public Optional<StaffMember> findByEmail(String email) {
     return users.findByEmail(User.normalizeEmail(email)).map(UserStaffDirectory::member);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<StaffMember> staffOf(OrganizationId organization) {
+    return users.findByOrganizationIdOrderByDisplayName(organization).stream()
+        .map(UserStaffDirectory::member)
+        .filter(StaffMember::active)
+        .toList();
   }
 
   private static StaffMember member(User user) {

@@ -13,4 +13,12 @@ public interface DisplayablePrincipal {
   default String organizationName() {
     return null;
   }
+
+  /**
+   * Whether the person acts for an organization that keeps people on supervision (a probation
+   * agency), whose administrators work with caseloads.
+   */
+  default boolean supervisesPeople() {
+    return false;
+  }
 }

@@ -39,11 +39,16 @@ public class LayoutModel {
           "ROLE_COMMUNITY_COORDINATOR");
   private static final Set<String> DIRECTORY_CURATORS =
       Set.of("ROLE_NETWORK_ADMIN", "ROLE_COMMUNITY_COORDINATOR");
+  private static final Set<String> CASELOAD_KEEPERS = Set.of("ROLE_OFFICER", "ROLE_SUPERVISOR");
+  private static final Set<String> SUPERVISORS = Set.of("ROLE_SUPERVISOR");
 
   /** The destinations in display order; an empty role set means any signed-in user. */
   private static final List<Destination> DESTINATIONS =
       List.of(
           new Destination("nav.home", "/", Set.of()),
+          new Destination(
+              "nav.caseload", "/supervision/caseload", CASELOAD_KEEPERS, ADMINISTRATORS),
+          new Destination("nav.team", "/supervision/team", SUPERVISORS),
           new Destination("nav.directory", "/directory/search", Set.of()),
           new Destination("nav.listings", "/directory/listings", LISTING_KEEPERS),
           new Destination("nav.directoryImports", "/directory/imports", DIRECTORY_CURATORS),
@@ -82,8 +87,11 @@ public class LayoutModel {
     if (authorities.stream().noneMatch(authority -> authority.startsWith("ROLE_"))) {
       return List.of();
     }
+    boolean supervisesPeople =
+        authentication.getPrincipal() instanceof DisplayablePrincipal displayable
+            && displayable.supervisesPeople();
     return DESTINATIONS.stream()
-        .filter(destination -> destination.visibleWith(authorities))
+        .filter(destination -> destination.visibleWith(authorities, supervisesPeople))
         .map(destination -> destination.toItem(path))
         .toList();
   }
@@ -127,10 +135,24 @@ public class LayoutModel {
         : uri;
   }
 
-  private record Destination(String labelKey, String path, Set<String> requiredAnyOf) {
+  /**
+   * @param requiredAnyOf roles that see the entry; empty for any signed-in user
+   * @param inSupervisingAgency roles that see the entry only in an organization that keeps people
+   *     on supervision
+   */
+  private record Destination(
+      String labelKey, String path, Set<String> requiredAnyOf, Set<String> inSupervisingAgency) {
 
-    boolean visibleWith(Set<String> authorities) {
-      return requiredAnyOf.isEmpty() || requiredAnyOf.stream().anyMatch(authorities::contains);
+    Destination(String labelKey, String path, Set<String> requiredAnyOf) {
+      this(labelKey, path, requiredAnyOf, Set.of());
+    }
+
+    boolean visibleWith(Set<String> authorities, boolean supervisesPeople) {
+      if (supervisesPeople && inSupervisingAgency.stream().anyMatch(authorities::contains)) {
+        return true;
+      }
+      return (requiredAnyOf.isEmpty() && inSupervisingAgency.isEmpty())
+          || requiredAnyOf.stream().anyMatch(authorities::contains);
     }
 
     NavigationItem toItem(String currentPath) {

@@ -1,0 +1,39 @@
+package org.bridgeway.supervision.workspace;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The caseload columns other parts fill in for one case; a null means the part does not know.
+ *
+ * @param riskLevel the code of the latest risk level ({@code LOW}, {@code MODERATE}, {@code HIGH},
+ *     {@code VERY_HIGH}), or null if not assessed
+ * @param topNeeds the codes of the top need domains, highest first
+ * @param nextContactDue the day the next contact is due
+ * @param overdue whether something is overdue (a contact, a reassessment)
+ * @param openViolations violations of the last 90 days without a response
+ * @param riskRank the risk level's rank for sorting (higher is riskier), or null
+ */
+public record CaseloadFlags(
+    String riskLevel,
+    List<String> topNeeds,
+    LocalDate nextContactDue,
+    Boolean overdue,
+    Integer openViolations,
+    Integer riskRank) {
+
+  public static final CaseloadFlags NONE = new CaseloadFlags(null, null, null, null, null, null);
+
+  /** These flags, with what the other knows where this does not. */
+  public CaseloadFlags and(CaseloadFlags other) {
+    return new CaseloadFlags(
+        riskLevel != null ? riskLevel : other.riskLevel,
+        topNeeds != null ? topNeeds : other.topNeeds,
+        nextContactDue != null ? nextContactDue : other.nextContactDue,
+        overdue == null
+            ? other.overdue
+            : other.overdue == null ? overdue : (Boolean) (overdue || other.overdue),
+        openViolations != null ? openViolations : other.openViolations,
+        riskRank != null ? riskRank : other.riskRank);
+  }
+}

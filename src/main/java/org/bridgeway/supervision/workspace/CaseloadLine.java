@@ -1,0 +1,61 @@
+package org.bridgeway.supervision.workspace;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.bridgeway.shared.vocabulary.SupervisionLevel;
+import org.bridgeway.shared.vocabulary.SupervisionType;
+import org.bridgeway.supervision.CaseId;
+import org.bridgeway.supervision.PersonId;
+import org.bridgeway.supervision.person.PersonName;
+
+/**
+ * One open case on a caseload page.
+ *
+ * @param identifier the person's first identifier, or null
+ * @param conditionsOutOfCompliance conditions of the case recorded as out of compliance
+ * @param endingSoon whether the case is expected to end within {@link Caseload#ENDING_SOON_DAYS}
+ * @param flags what other parts know (risk, needs, contacts, violations)
+ */
+public record CaseloadLine(
+    PersonId person,
+    CaseId supervisionCase,
+    PersonName name,
+    String identifier,
+    SupervisionType supervisionType,
+    SupervisionLevel level,
+    UUID officer,
+    LocalDate expectedEndDate,
+    boolean endingSoon,
+    int conditionsOutOfCompliance,
+    CaseloadFlags flags) {
+
+  CaseloadLine with(CaseloadFlags more) {
+    return new CaseloadLine(
+        person,
+        supervisionCase,
+        name,
+        identifier,
+        supervisionType,
+        level,
+        officer,
+        expectedEndDate,
+        endingSoon,
+        conditionsOutOfCompliance,
+        flags.and(more));
+  }
+
+  /** Open alerts: conditions out of compliance and violations without a response. */
+  public int alerts() {
+    return conditionsOutOfCompliance
+        + (flags.openViolations() == null ? 0 : flags.openViolations());
+  }
+
+  public boolean overdue() {
+    return Boolean.TRUE.equals(flags.overdue());
+  }
+
+  public List<String> topNeeds() {
+    return flags.topNeeds() == null ? List.of() : flags.topNeeds();
+  }
+}

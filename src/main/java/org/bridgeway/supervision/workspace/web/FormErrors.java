@@ -1,0 +1,67 @@
+package org.bridgeway.supervision.workspace.web;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.bridgeway.shared.web.FieldViolation;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.validation.BindingResult;
+
+/**
+ * Puts the supervision rules' violations beside the form fields they concern, in the page's words:
+ * {@code workspace.error.<field>.<code>}, else {@code workspace.error.<code>} with the field's
+ * label ({@code workspace.field.<field>}), else the label and the rule's English message.
+ */
+final class FormErrors {
+
+  private FormErrors() {}
+
+  /**
+   * Rejects each violation on the form field its request field maps to, or on the form as a whole.
+   *
+   * @param fields request field (as the services name it) to form field
+   */
+  static void reject(
+      List<FieldViolation> violations,
+      BindingResult errors,
+      Map<String, String> fields,
+      MessageSource messages) {
+    for (FieldViolation violation : violations) {
+      String field = violation.field() == null ? null : fields.get(violation.field());
+      if (field == null && violation.field() != null && isFormField(errors, violation.field())) {
+        field = violation.field();
+      }
+      String message = message(field, violation.code(), violation.message(), messages);
+      if (field != null) {
+        if (!errors.hasFieldErrors(field)) {
+          errors.rejectValue(field, "workspace." + violation.code(), message);
+        }
+      } else {
+        errors.reject("workspace." + violation.code(), message);
+      }
+    }
+  }
+
+  private static boolean isFormField(BindingResult errors, String name) {
+    Object target = errors.getTarget();
+    if (target == null || !target.getClass().isRecord()) {
+      return false;
+    }
+    return Arrays.stream(target.getClass().getRecordComponents())
+        .anyMatch(component -> component.getName().equals(name));
+  }
+
+  /** The page's message for a rule broken on a field (null for the form as a whole). */
+  static String message(String field, String code, String english, MessageSource messages) {
+    var locale = LocaleContextHolder.getLocale();
+    if (field == null) {
+      return messages.getMessage("workspace.error." + code, null, english, locale);
+    }
+    String label = messages.getMessage("workspace.field." + field, null, field, locale);
+    String general =
+        messages.getMessage(
+            "workspace.error." + code, new Object[] {label}, label + ": " + english, locale);
+    return messages.getMessage("workspace.error." + field + "." + code, null, general, locale);
+  }
+}
