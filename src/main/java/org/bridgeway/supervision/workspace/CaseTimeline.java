@@ -121,7 +121,6 @@ class CaseTimeline implements TimelineSource {
               Instant updated = rs.getTimestamp("updated_at").toInstant();
               String status = rs.getString("status");
               if (!"PENDING".equals(status)
-                  && updated.isAfter(created)
                   && !updated.isBefore(from)
                   && updated.isBefore(to)) {
                 entries.add(

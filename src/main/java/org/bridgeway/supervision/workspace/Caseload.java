@@ -159,13 +159,17 @@ public class Caseload {
               (int) lines.stream().filter(CaseloadLine::overdue).count(),
               (int)
                   lines.stream()
-                      .filter(line -> HIGH_RISK.contains(line.flags().riskLevel()))
+                      .filter(line -> isHighRisk(line.flags().riskLevel()))
                       .count()));
     }
     audit.record(
         AuditEvent.success("supervision.team.read")
             .withDetail("officers", Integer.toString(workloads.size())));
     return workloads;
+  }
+
+  private static boolean isHighRisk(String risk) {
+    return risk != null && HIGH_RISK.contains(risk);
   }
 
   /** Whose open cases a caseload shows: an officer, or null for the whole agency. */

@@ -109,7 +109,7 @@ class WorkspacePagesController {
             parseUuid(officer),
             text,
             parse(level, SupervisionLevel.class),
-            RISK_LEVELS.contains(risk) ? risk : null,
+            risk != null && RISK_LEVELS.contains(risk) ? risk : null,
             overdue,
             ending,
             parse(sortColumn, CaseloadSort.class),
