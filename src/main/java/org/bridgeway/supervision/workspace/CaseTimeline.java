@@ -120,9 +120,7 @@ class CaseTimeline implements TimelineSource {
               }
               Instant updated = rs.getTimestamp("updated_at").toInstant();
               String status = rs.getString("status");
-              if (!"PENDING".equals(status)
-                  && !updated.isBefore(from)
-                  && updated.isBefore(to)) {
+              if (!"PENDING".equals(status) && !updated.isBefore(from) && updated.isBefore(to)) {
                 entries.add(
                     new TimelineEntry(
                         updated,

@@ -157,10 +157,7 @@ public class Caseload {
               member.displayName(),
               lines.size(),
               (int) lines.stream().filter(CaseloadLine::overdue).count(),
-              (int)
-                  lines.stream()
-                      .filter(line -> isHighRisk(line.flags().riskLevel()))
-                      .count()));
+              (int) lines.stream().filter(line -> isHighRisk(line.flags().riskLevel())).count()));
     }
     audit.record(
         AuditEvent.success("supervision.team.read")

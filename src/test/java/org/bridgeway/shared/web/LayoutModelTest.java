@@ -29,13 +29,52 @@ class LayoutModelTest {
   }
 
   @Test
-  void officerSeesHomeAndTheDirectory() {
+  void officerSeesHomeTheirCaseloadAndTheDirectory() {
     List<NavigationItem> navigation = layout.navigationFor(signedIn("ROLE_OFFICER"), "/");
 
     assertThat(navigation)
         .containsExactly(
             new NavigationItem("nav.home", "/", true),
+            new NavigationItem("nav.caseload", "/supervision/caseload", false),
             new NavigationItem("nav.directory", "/directory/search", false));
+  }
+
+  @Test
+  void supervisorSeesTheCaseloadAndTheTeam() {
+    assertThat(layout.navigationFor(signedIn("ROLE_SUPERVISOR"), "/supervision/team"))
+        .extracting(NavigationItem::path, NavigationItem::current)
+        .containsExactly(
+            tuple("/", false),
+            tuple("/supervision/caseload", false),
+            tuple("/supervision/team", true),
+            tuple("/directory/search", false));
+  }
+
+  @Test
+  void onlyAnAdministratorOfASupervisingAgencySeesTheCaseload() {
+    DisplayablePrincipal agencyAdministrator =
+        new DisplayablePrincipal() {
+          @Override
+          public String displayName() {
+            return "Ari Stone";
+          }
+
+          @Override
+          public boolean supervisesPeople() {
+            return true;
+          }
+        };
+
+    assertThat(
+            layout.navigationFor(
+                authenticated(agencyAdministrator, "ROLE_ORGANIZATION_ADMIN"),
+                "/supervision/caseload"))
+        .extracting(NavigationItem::path)
+        .contains("/supervision/caseload")
+        .doesNotContain("/supervision/team");
+    assertThat(layout.navigationFor(signedIn("ROLE_ORGANIZATION_ADMIN"), "/"))
+        .extracting(NavigationItem::path)
+        .doesNotContain("/supervision/caseload");
   }
 
   @Test
