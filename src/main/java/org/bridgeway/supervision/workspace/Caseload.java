@@ -124,7 +124,7 @@ public class Caseload {
             .withDetail("officer", officer == null ? "agency" : officer.toString())
             .withDetail("results", Integer.toString(lines.size())));
     String officerName =
-        officer == null
+        officer == null || officer.equals(principal.userId())
             ? null
             : staff.find(new UserId(officer)).map(StaffMember::displayName).orElse(null);
     return new CaseloadPage(lines, total, query.page(), PAGE_SIZE, officerName, truncated);

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * One page of a caseload.
  *
- * @param officerName whose caseload it is, or null for the whole agency
+ * @param officerName whose caseload it is, or null for the caller's own or the whole agency
  * @param truncated whether more lines matched than a page sorted by another part's column takes
  *     ({@link Caseload#MAX_SORTED}); only the first of them were sorted
  */
