@@ -192,8 +192,8 @@ public class Caseload {
 
   private record Selected(List<CaseloadLine> lines, long total) {}
 
-  /** The matching lines: one page of them, or (page null) all of them up to one past the cap. */
-  private Selected select(
+  /** The one statement of a caseload page (package-private for the query-plan test). */
+  static Statement statement(
       BridgewayPrincipal principal,
       UUID officer,
       CaseloadQuery query,
@@ -238,10 +238,25 @@ public class Caseload {
     } else {
       sql.append(" LIMIT ").append(PAGE_SIZE).append(" OFFSET ").append((long) page * PAGE_SIZE);
     }
+    return new Statement(sql.toString(), params);
+  }
+
+  /** A caseload query as SQL with its parameters. */
+  record Statement(String sql, Map<String, Object> params) {}
+
+  /** The matching lines: one page of them, or (page null) all of them up to one past the cap. */
+  private Selected select(
+      BridgewayPrincipal principal,
+      UUID officer,
+      CaseloadQuery query,
+      LocalDate today,
+      Integer page) {
+    Statement statement = statement(principal, officer, query, today, page);
+    LocalDate soon = today.plusDays(ENDING_SOON_DAYS);
     long[] total = {0};
     List<CaseloadLine> lines =
-        jdbc.sql(sql.toString())
-            .params(params)
+        jdbc.sql(statement.sql())
+            .params(statement.params())
             .query(
                 (rs, n) -> {
                   total[0] = rs.getLong("total");
