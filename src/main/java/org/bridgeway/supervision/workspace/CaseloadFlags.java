@@ -10,19 +10,22 @@ import java.util.List;
  *     {@code VERY_HIGH}), or null if not assessed
  * @param topNeeds the codes of the top need domains, highest first
  * @param nextContactDue the day the next contact is due
- * @param overdue whether something is overdue (a contact, a reassessment)
+ * @param contactOverdue whether the next contact was due before today
  * @param openViolations violations of the last 90 days without a response
  * @param riskRank the risk level's rank for sorting (higher is riskier), or null
+ * @param reassessmentOverdue whether the next assessment was due before today
  */
 public record CaseloadFlags(
     String riskLevel,
     List<String> topNeeds,
     LocalDate nextContactDue,
-    Boolean overdue,
+    Boolean contactOverdue,
     Integer openViolations,
-    Integer riskRank) {
+    Integer riskRank,
+    Boolean reassessmentOverdue) {
 
-  public static final CaseloadFlags NONE = new CaseloadFlags(null, null, null, null, null, null);
+  public static final CaseloadFlags NONE =
+      new CaseloadFlags(null, null, null, null, null, null, null);
 
   /** These flags, with what the other knows where this does not. */
   public CaseloadFlags and(CaseloadFlags other) {
@@ -30,10 +33,9 @@ public record CaseloadFlags(
         riskLevel != null ? riskLevel : other.riskLevel,
         topNeeds != null ? topNeeds : other.topNeeds,
         nextContactDue != null ? nextContactDue : other.nextContactDue,
-        overdue == null
-            ? other.overdue
-            : other.overdue == null ? overdue : (Boolean) (overdue || other.overdue),
+        contactOverdue != null ? contactOverdue : other.contactOverdue,
         openViolations != null ? openViolations : other.openViolations,
-        riskRank != null ? riskRank : other.riskRank);
+        riskRank != null ? riskRank : other.riskRank,
+        reassessmentOverdue != null ? reassessmentOverdue : other.reassessmentOverdue);
   }
 }

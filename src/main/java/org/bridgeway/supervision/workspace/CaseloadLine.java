@@ -51,8 +51,17 @@ public record CaseloadLine(
         + (flags.openViolations() == null ? 0 : flags.openViolations());
   }
 
+  /** Whether something is overdue: the next contact or a reassessment. */
   public boolean overdue() {
-    return Boolean.TRUE.equals(flags.overdue());
+    return contactOverdue() || reassessmentOverdue();
+  }
+
+  public boolean contactOverdue() {
+    return Boolean.TRUE.equals(flags.contactOverdue());
+  }
+
+  public boolean reassessmentOverdue() {
+    return Boolean.TRUE.equals(flags.reassessmentOverdue());
   }
 
   public List<String> topNeeds() {
