@@ -15,8 +15,8 @@ import org.springframework.stereotype.Service;
  * <p>Calls for a user go through the caseload ({@code CaseloadAccess}, ADR 0009): a person the user
  * does not see answers {@link NotFoundException}, exactly as a missing one, and each read is
  * audited. {@link #latestForSystem} skips that check: it is for the system itself (event listeners,
- * jobs) acting on a person it already knows from an event, never for answering a user's request;
- * a caller that shows its answer to a user must check that user's access first.
+ * jobs) acting on a person it already knows from an event, never for answering a user's request; a
+ * caller that shows its answer to a user must check that user's access first.
  */
 @Service
 public class SupervisionNeeds {
@@ -45,9 +45,9 @@ public class SupervisionNeeds {
   }
 
   /**
-   * For the people given that the caller sees (others are left out, as if missing), the latest
-   * risk level, up to three top needs and whether a reassessment is overdue on the day; one query
-   * for the whole set.
+   * For the people given that the caller sees (others are left out, as if missing), the latest risk
+   * level, up to three top needs and whether a reassessment is overdue on the day; one query for
+   * the whole set.
    *
    * @throws IllegalArgumentException for more than {@link NeedsQueries#MAX_PEOPLE} people
    */

@@ -74,7 +74,8 @@ public class Assessment {
     this.totalScore = totalScore;
     this.riskLevel = Objects.requireNonNull(riskLevel);
     this.nextDueOn = Objects.requireNonNull(nextDueOn);
-    this.answers = answers == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(answers));
+    this.answers =
+        answers == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(answers));
     EnumMap<NeedDomain, DomainResult> copy = new EnumMap<>(NeedDomain.class);
     copy.putAll(results);
     this.results = Collections.unmodifiableMap(copy);

@@ -39,8 +39,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Assessment instruments, assessments of people and their responsivity factors. Instruments belong
  * to an agency and are kept by its administrators; assessments are read and recorded by whoever
- * sees the person ({@link CaseloadAccess}). Every read of a person's assessments and every change is
- * audited in the same transaction, with ids and codes only.
+ * sees the person ({@link CaseloadAccess}). Every read of a person's assessments and every change
+ * is audited in the same transaction, with ids and codes only.
  */
 @Service
 public class AssessmentRecords {
@@ -366,11 +366,15 @@ public class AssessmentRecords {
    */
   @Transactional
   public List<Responsivity> recordResponsivity(
-      BridgewayPrincipal principal, PersonId personId, LocalDate on, List<NewResponsivity> factors) {
+      BridgewayPrincipal principal,
+      PersonId personId,
+      LocalDate on,
+      List<NewResponsivity> factors) {
     Person person = people.visible(principal, personId);
     List<FieldViolation> violations = new ArrayList<>();
     if (on.isAfter(LocalDate.now(clock))) {
-      violations.add(new FieldViolation("recordedOn", "PastOrPresent", "must not be in the future"));
+      violations.add(
+          new FieldViolation("recordedOn", "PastOrPresent", "must not be in the future"));
     }
     if (factors == null || factors.isEmpty()) {
       violations.add(new FieldViolation("factors", "NotEmpty", "must have at least one factor"));
@@ -470,7 +474,8 @@ public class AssessmentRecords {
         violations.add(new FieldViolation(path, "NotNull", "needs a factor and a level"));
       } else if (!seen.add(factor.factor())) {
         violations.add(new FieldViolation(path + ".factor", "Duplicate", "is given twice"));
-      } else if (factor.notes() != null && factor.notes().length() > ResponsivityFactors.MAX_NOTES) {
+      } else if (factor.notes() != null
+          && factor.notes().length() > ResponsivityFactors.MAX_NOTES) {
         violations.add(
             new FieldViolation(
                 path + ".notes", "Size", "must have at most " + ResponsivityFactors.MAX_NOTES));

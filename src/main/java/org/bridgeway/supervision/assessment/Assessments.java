@@ -50,7 +50,9 @@ public class Assessments {
         .param("total", a.totalScore())
         .param("risk", a.riskLevel().name())
         .param("nextDue", Date.valueOf(a.nextDueOn()))
-        .param("answers", a.answers() == null ? null : Instruments.JSON.writeValueAsString(a.answers()))
+        .param(
+            "answers",
+            a.answers() == null ? null : Instruments.JSON.writeValueAsString(a.answers()))
         .param("by", a.assessedBy())
         .param("at", Timestamp.from(a.recordedAt()))
         .update();

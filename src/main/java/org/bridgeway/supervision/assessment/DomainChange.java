@@ -9,7 +9,8 @@ import org.bridgeway.supervision.NeedSeverity;
  * @param before the severity in the earlier assessment, null if it did not cover the domain
  * @param after the severity in the later assessment, null if it did not cover the domain
  */
-public record DomainChange(NeedDomain domain, NeedSeverity before, NeedSeverity after, Trend trend) {
+public record DomainChange(
+    NeedDomain domain, NeedSeverity before, NeedSeverity after, Trend trend) {
 
   /** Which way a need moved. */
   public enum Trend {

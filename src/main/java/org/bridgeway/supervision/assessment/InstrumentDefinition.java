@@ -14,10 +14,10 @@ import org.bridgeway.supervision.RiskLevel;
 
 /**
  * What an agency's instrument asks and how it scores: a section per need domain with its items
- * (question and answer options with points) and the points from which the domain's need is
- * MODERATE or HIGH, and the total points from which the overall risk is MODERATE, HIGH or
- * VERY_HIGH. Scoring is a plain sum: the points of the chosen options per domain, and of all
- * domains for the total (ADR 0010).
+ * (question and answer options with points) and the points from which the domain's need is MODERATE
+ * or HIGH, and the total points from which the overall risk is MODERATE, HIGH or VERY_HIGH. Scoring
+ * is a plain sum: the points of the chosen options per domain, and of all domains for the total
+ * (ADR 0010).
  */
 public record InstrumentDefinition(List<Section> sections, RiskThresholds risk) {
 

@@ -94,8 +94,7 @@ public class Instruments {
 
   /** Whether any assessment used the version. */
   public boolean inUse(InstrumentId id) {
-    return jdbc.sql(
-            "SELECT EXISTS (SELECT 1 FROM supervision_assessment WHERE instrument_id = ?)")
+    return jdbc.sql("SELECT EXISTS (SELECT 1 FROM supervision_assessment WHERE instrument_id = ?)")
         .param(id.value())
         .query(Boolean.class)
         .single();

@@ -15,7 +15,9 @@ import org.bridgeway.supervision.ResponsivityLevel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The responsivity factors recorded for people: every record kept, the latest per factor counts. */
+/**
+ * The responsivity factors recorded for people: every record kept, the latest per factor counts.
+ */
 @Repository
 public class ResponsivityFactors {
 
@@ -56,7 +58,8 @@ public class ResponsivityFactors {
 
   /** The latest record of each factor of the person, in the order of {@link ResponsivityFactor}. */
   public List<Responsivity> latestOf(PersonId person) {
-    return jdbc.sql(
+    return jdbc
+        .sql(
             "SELECT DISTINCT ON (factor) factor, level, notes, recorded_on FROM"
                 + " supervision_responsivity WHERE person_id = ? ORDER BY factor, recorded_on DESC,"
                 + " recorded_at DESC")

@@ -18,9 +18,9 @@ import org.bridgeway.supervision.PersonId;
 /**
  * The case plan of a supervision case: goals per need domain, highest need first as
  * risk-need-responsivity asks, each with tasks and dated progress notes, and the day the person
- * signed it. {@link #draft} proposes a goal for each MODERATE or HIGH need of the latest assessment;
- * the officer then words, adds, reorders and ends goals. One aggregate with one version: the goals
- * are its parts.
+ * signed it. {@link #draft} proposes a goal for each MODERATE or HIGH need of the latest
+ * assessment; the officer then words, adds, reorders and ends goals. One aggregate with one
+ * version: the goals are its parts.
  */
 public class CasePlan {
 
@@ -235,7 +235,12 @@ public class CasePlan {
         }
         Goal.Task recorded =
             new Goal.Task(
-                task.id(), task.description(), task.owner(), task.ownerName(), task.dueOn(), status);
+                task.id(),
+                task.description(),
+                task.owner(),
+                task.ownerName(),
+                task.dueOn(),
+                status);
         tasks.set(t, recorded);
         goals.set(index, withTasks(goal, tasks));
         updatedAt = at;

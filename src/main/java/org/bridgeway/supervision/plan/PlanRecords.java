@@ -73,7 +73,8 @@ public class PlanRecords {
    *
    * @param plan empty if the case has no plan yet
    */
-  public record PlanOfCase(SupervisionCase supervisionCase, PersonName person, Optional<CasePlan> plan) {}
+  public record PlanOfCase(
+      SupervisionCase supervisionCase, PersonName person, Optional<CasePlan> plan) {}
 
   /**
    * The plan of a case, audited as a read.
@@ -90,7 +91,10 @@ public class PlanRecords {
             .withPerson(found.personId().value())
             .withDetail("case", id.toString()));
     PersonName name =
-        people.findById(found.personId()).map(p -> p.name()).orElseThrow(IllegalStateException::new);
+        people
+            .findById(found.personId())
+            .map(p -> p.name())
+            .orElseThrow(IllegalStateException::new);
     return new PlanOfCase(found, name, plan);
   }
 
@@ -141,7 +145,8 @@ public class PlanRecords {
       throw new DomainRuleViolation(
           null, "supervision.plan.tooManyGoals", "The plan has as many goals as it can.");
     }
-    Goal added = plan.addGoal(goal.domain(), goal.description(), goal.targetDate(), clock.instant());
+    Goal added =
+        plan.addGoal(goal.domain(), goal.description(), goal.targetDate(), clock.instant());
     plans.save(plan);
     changed(plan, CasePlanChanged.Change.GOAL_ADDED, added.id());
     return plan;
@@ -342,8 +347,7 @@ public class PlanRecords {
     if (value == null || value.isBlank()) {
       violations.add(new FieldViolation(field, "NotBlank", "must not be blank"));
     } else if (value.strip().length() > max) {
-      violations.add(
-          new FieldViolation(field, "Size", "must have at most " + max + " characters"));
+      violations.add(new FieldViolation(field, "Size", "must have at most " + max + " characters"));
     }
   }
 

@@ -80,7 +80,9 @@ class AssessmentApiController {
       @Size(max = 9) List<@NotNull @Valid ResponsivityBody> responsivity) {}
 
   record DomainBody(
-      @NotNull NeedDomain domain, @NotNull NeedSeverity severity, @Min(0) @Max(1000) Integer score) {}
+      @NotNull NeedDomain domain,
+      @NotNull NeedSeverity severity,
+      @Min(0) @Max(1000) Integer score) {}
 
   record ExternalRequest(
       @NotBlank @Size(max = 200) String instrumentName,

@@ -163,7 +163,12 @@ class PlanApiController {
       @Valid @RequestBody NoteRequest request) {
     CasePlan plan =
         plans.addNote(
-            principal, new CaseId(id), goalId, request.notedOn(), request.text(), request.version());
+            principal,
+            new CaseId(id),
+            goalId,
+            request.notedOn(),
+            request.text(),
+            request.version());
     return ResponseEntity.status(HttpStatus.CREATED).body(PlanView.of(plan));
   }
 
