@@ -67,7 +67,7 @@ class AssessmentPagesIT {
     tabUntil(browser, first);
     keys(browser, Keys.ARROW_DOWN);
     assertThat(browser.driver().findElement(By.id("answer-h1-1")).isSelected()).isTrue();
-    browser.driver().findElement(By.cssSelector("form button[type=submit]")).sendKeys(Keys.ENTER);
+    browser.driver().findElement(By.id("submit-assessment")).sendKeys(Keys.ENTER);
     browser.waiting().until(d -> !d.findElements(By.id("error-summary")).isEmpty());
     browser
         .waiting()
@@ -91,7 +91,7 @@ class AssessmentPagesIT {
     tabUntil(browser, browser.driver().findElement(By.id("answer-e1")));
     keys(browser, Keys.ARROW_DOWN, Keys.ARROW_DOWN);
     assertThat(browser.driver().findElement(By.id("answer-e1-2")).isSelected()).isTrue();
-    tabUntil(browser, browser.driver().findElement(By.cssSelector("form button[type=submit]")));
+    tabUntil(browser, browser.driver().findElement(By.id("submit-assessment")));
     keys(browser, Keys.ENTER);
     browser.waiting().until(d -> browser.currentPath().endsWith("/assessments"));
     browser.waiting().until(d -> !d.findElements(By.cssSelector(".usa-alert--success")).isEmpty());
