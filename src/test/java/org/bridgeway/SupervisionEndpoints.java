@@ -194,7 +194,8 @@ final class SupervisionEndpoints {
     AGENCY_ONLY.add("PUT " + BASE + "/officers/{id}/supervisor");
   }
 
-  private static void record(
+  /** An endpoint on an agency's records reached through a caseload (a person, a case). */
+  static void record(
       HttpMethod method,
       String pattern,
       Set<Role> allowed,
@@ -203,6 +204,20 @@ final class SupervisionEndpoints {
     api(method, pattern, allowed, Scope.ORGANIZATION, success, request);
     AGENCY_ONLY.add(method + " " + pattern);
     CASELOAD.add(method + " " + pattern);
+  }
+
+  /**
+   * An endpoint on an agency's records that do not depend on a caseload (its instruments): other
+   * organizations never reach them.
+   */
+  static void agencyRecord(
+      HttpMethod method,
+      String pattern,
+      Set<Role> allowed,
+      int success,
+      Function<Target, MockHttpServletRequestBuilder> request) {
+    api(method, pattern, allowed, Scope.ORGANIZATION, success, request);
+    AGENCY_ONLY.add(method + " " + pattern);
   }
 
   private static Supervised supervised(Target t) {

@@ -3,6 +3,7 @@ package org.bridgeway.testing;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -12,10 +13,15 @@ import org.bridgeway.identity.OrganizationKind;
 import org.bridgeway.identity.Role;
 import org.bridgeway.identity.UserId;
 import org.bridgeway.shared.vocabulary.Gender;
+import org.bridgeway.shared.vocabulary.NeedDomain;
 import org.bridgeway.shared.vocabulary.OffenseCategory;
 import org.bridgeway.shared.vocabulary.SupervisionLevel;
 import org.bridgeway.shared.vocabulary.SupervisionType;
+import org.bridgeway.supervision.CaseId;
 import org.bridgeway.supervision.PersonId;
+import org.bridgeway.supervision.assessment.AssessmentRecords;
+import org.bridgeway.supervision.assessment.InstrumentDefinition;
+import org.bridgeway.supervision.assessment.InstrumentId;
 import org.bridgeway.supervision.caseload.CaseRecords;
 import org.bridgeway.supervision.caseload.Condition;
 import org.bridgeway.supervision.caseload.ConditionKind;
@@ -30,6 +36,9 @@ import org.bridgeway.supervision.person.Person;
 import org.bridgeway.supervision.person.PersonDetails;
 import org.bridgeway.supervision.person.PersonName;
 import org.bridgeway.supervision.person.PersonRecords;
+import org.bridgeway.supervision.plan.CasePlan;
+import org.bridgeway.supervision.plan.PlanRecords;
+import org.bridgeway.supervision.plan.TaskOwner;
 import org.springframework.boot.test.context.TestComponent;
 
 /**
@@ -51,16 +60,112 @@ public class SupervisionFixtures {
       UserId officer,
       LocalDate startedOn) {}
 
+  /**
+   * A supervised person with one assessment (high housing and moderate employment need) on the
+   * fixture instrument, and a case plan whose first goal has one open task.
+   */
+  public record Planned(
+      Supervised supervised,
+      UUID instrument,
+      UUID plan,
+      long planVersion,
+      UUID goal,
+      UUID task,
+      LocalDate createdOn) {}
+
   private final PersonRecords people;
   private final CaseRecords cases;
+  private final AssessmentRecords assessments;
+  private final PlanRecords plans;
   private final TestUsers users;
   private final Clock clock;
 
-  SupervisionFixtures(PersonRecords people, CaseRecords cases, TestUsers users, Clock clock) {
+  SupervisionFixtures(
+      PersonRecords people,
+      CaseRecords cases,
+      AssessmentRecords assessments,
+      PlanRecords plans,
+      TestUsers users,
+      Clock clock) {
     this.people = people;
     this.cases = cases;
+    this.assessments = assessments;
+    this.plans = plans;
     this.users = users;
     this.clock = clock;
+  }
+
+  /**
+   * A small instrument: housing (items {@code h1}, {@code h2}: 0 or 2 points; moderate from 2, high
+   * from 4) and employment (item {@code e1}: 0, 1 or 2 points; moderate from 1, high from 2); risk
+   * moderate from 2, high from 4, very high at 6.
+   */
+  public static InstrumentDefinition smallInstrument() {
+    List<InstrumentDefinition.Option> yesNo =
+        List.of(
+            new InstrumentDefinition.Option("No", 0), new InstrumentDefinition.Option("Yes", 2));
+    return new InstrumentDefinition(
+        List.of(
+            new InstrumentDefinition.Section(
+                NeedDomain.HOUSING,
+                List.of(
+                    new InstrumentDefinition.Item("h1", "Housing question one?", yesNo),
+                    new InstrumentDefinition.Item("h2", "Housing question two?", yesNo)),
+                2,
+                4),
+            new InstrumentDefinition.Section(
+                NeedDomain.EDUCATION_EMPLOYMENT,
+                List.of(
+                    new InstrumentDefinition.Item(
+                        "e1",
+                        "Work question?",
+                        List.of(
+                            new InstrumentDefinition.Option("Working", 0),
+                            new InstrumentDefinition.Option("Part time", 1),
+                            new InstrumentDefinition.Option("Not working", 2)))),
+                1,
+                2)),
+        new InstrumentDefinition.RiskThresholds(2, 4, 6));
+  }
+
+  /** A new {@link #smallInstrument()} of the agency, defined by its administrator. */
+  public UUID instrument(OrganizationId agency) {
+    return assessments
+        .define(administratorOf(agency), "Fixture screening", smallInstrument())
+        .id()
+        .value();
+  }
+
+  /** A supervised person of the agency, assessed and with a case plan; see {@link Planned}. */
+  public Planned planned(OrganizationId agency) {
+    Supervised supervised = supervised(agency);
+    BridgewayPrincipal admin = administratorOf(agency);
+    UUID instrument = instrument(agency);
+    assessments.complete(
+        admin,
+        personId(supervised),
+        new InstrumentId(instrument),
+        Map.of("h1", 1, "h2", 1, "e1", 1),
+        supervised.startedOn(),
+        List.of());
+    CasePlan plan = plans.create(admin, new CaseId(supervised.supervisionCase()));
+    UUID goal = plan.goals().getFirst().id();
+    plan =
+        plans.addTask(
+            admin,
+            plan.caseId(),
+            goal,
+            new PlanRecords.NewTask(
+                "Fill in the housing application", TaskOwner.PERSON, null, null),
+            plan.version());
+    return new Planned(
+        supervised,
+        instrument,
+        plan.id().value(),
+        plan.version(),
+        goal,
+        plan.goals().getFirst().tasks().getFirst().id(),
+        plan.createdOn());
   }
 
   /** The agency's administrator, acting through an API token. */
