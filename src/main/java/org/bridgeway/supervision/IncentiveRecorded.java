@@ -8,4 +8,8 @@ import java.time.LocalDate;
  * @param kind PRAISE, REDUCED_REPORTING, EARLY_DISCHARGE_RECOMMENDATION, CERTIFICATE or OTHER
  */
 public record IncentiveRecorded(
-    IncentiveId incentive, CaseId supervisionCase, PersonId person, String kind, LocalDate givenOn) {}
+    IncentiveId incentive,
+    CaseId supervisionCase,
+    PersonId person,
+    String kind,
+    LocalDate givenOn) {}

@@ -84,12 +84,7 @@ public class Contact {
    * @throws IllegalArgumentException if it happened in the future or the notes are too long
    */
   public void record(
-      Instant when,
-      ContactOutcome result,
-      String text,
-      UserId officer,
-      String by,
-      Instant now) {
+      Instant when, ContactOutcome result, String text, UserId officer, String by, Instant now) {
     if (isRecorded()) {
       throw new IllegalStateException("The contact was already recorded");
     }

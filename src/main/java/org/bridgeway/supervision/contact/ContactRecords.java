@@ -59,6 +59,7 @@ public class ContactRecords {
   private final Cases cases;
   private final Contacts contacts;
   private final ContactStandards standards;
+  private final ContactStatusQuery statuses;
   private final StaffDirectory staff;
   private final CaseloadAccess access;
   private final AuditTrail audit;
@@ -69,6 +70,7 @@ public class ContactRecords {
       Cases cases,
       Contacts contacts,
       ContactStandards standards,
+      ContactStatusQuery statuses,
       StaffDirectory staff,
       CaseloadAccess access,
       AuditTrail audit,
@@ -77,6 +79,7 @@ public class ContactRecords {
     this.cases = cases;
     this.contacts = contacts;
     this.standards = standards;
+    this.statuses = statuses;
     this.staff = staff;
     this.access = access;
     this.audit = audit;
@@ -95,8 +98,7 @@ public class ContactRecords {
     audit.record(caseEvent("supervision.contact.list", found));
     List<Contact> all = contacts.findByCaseIdOrderByScheduledForDesc(id);
     LocalDate today = LocalDate.now(clock);
-    ContactStandard standard =
-        standards.of(found.organizationId()).get(found.level()).standard();
+    ContactStandard standard = standards.of(found.organizationId()).get(found.level()).standard();
     ContactStandard.Due due = null;
     if (found.isOpen()) {
       List<Contact> completed =
@@ -182,17 +184,18 @@ public class ContactRecords {
     List<FieldViolation> violations = new ArrayList<>();
     if (happenedAt.isAfter(now)) {
       violations.add(
-          new FieldViolation(
-              "happenedAt", "PastOrPresent", "must not be in the future"));
+          new FieldViolation("happenedAt", "PastOrPresent", "must not be in the future"));
     } else if (day(happenedAt).isBefore(found.startDate())) {
       violations.add(
           new FieldViolation(
               "happenedAt", "BeforeStart", "must not be before the case's startDate"));
     }
-    UserId by = officer != null ? officer : principal.userId() == null ? null : new UserId(principal.userId());
+    UserId by =
+        officer != null
+            ? officer
+            : principal.userId() == null ? null : new UserId(principal.userId());
     if (by == null) {
-      violations.add(
-          new FieldViolation("officerId", "NotNull", "is required"));
+      violations.add(new FieldViolation("officerId", "NotNull", "is required"));
     } else if (!isOfficerOf(by, found.organizationId())) {
       violations.add(
           new FieldViolation(
@@ -215,6 +218,22 @@ public class ContactRecords {
             outcome.name(),
             happenedAt));
     return contact;
+  }
+
+  /**
+   * The open cases of the caller's caseload (a supervisor's: with their team's; an administrator's:
+   * the agency's) whose next contact is overdue on the day, most overdue first; audited as one read
+   * with the number of cases.
+   */
+  @Transactional
+  public List<ContactStatusQuery.CaseContactStatus> overdue(
+      BridgewayPrincipal principal, LocalDate asOf) {
+    List<ContactStatusQuery.CaseContactStatus> overdue = statuses.overdue(principal, asOf);
+    audit.record(
+        AuditEvent.success("supervision.contact.overdue")
+            .withDetail("asOf", asOf.toString())
+            .withDetail("cases", Integer.toString(overdue.size())));
+    return overdue;
   }
 
   /** The caller's agency's contact standards, defaults filled in. */

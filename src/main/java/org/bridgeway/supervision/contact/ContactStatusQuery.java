@@ -28,9 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Where cases stand with their contact standard, for many cases in one SQL query: the caseload
  * page's columns (next contact due, overdue, open violations of the last 90 days) and the overdue
- * lists. Only cases the caller sees ({@link CaseloadAccess}) are answered; the caller audits what it
- * shows. The due date is {@link ContactStandard#nextDue} over the agency's standard for the case's
- * level; closed cases have none.
+ * lists. Only cases the caller sees ({@link CaseloadAccess}) are answered; the caller audits what
+ * it shows. The due date is {@link ContactStandard#nextDue} over the agency's standard for the
+ * case's level; closed cases have none.
  */
 @Service
 public class ContactStatusQuery {
@@ -114,7 +114,8 @@ public class ContactStatusQuery {
   public List<CaseContactStatus> overdue(BridgewayPrincipal principal, LocalDate asOf) {
     CaseloadAccess.Scope scope = CaseloadAccess.scopeOf(principal);
     List<CaseContactStatus> overdue = new ArrayList<>();
-    jdbc.sql(
+    jdbc
+        .sql(
             SELECT
                 + "c.status = 'OPEN' AND c.organization_id = :scopeAgency AND ("
                 + ":scopeAll OR c.officer_id = :scopeUser OR (:scopeSupervisor AND c.officer_id IN"

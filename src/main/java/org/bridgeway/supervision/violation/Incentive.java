@@ -53,7 +53,8 @@ public class Incentive {
     incentive.givenOn = Objects.requireNonNull(on, "givenOn");
     String text = note == null || note.isBlank() ? null : note.strip();
     if (text != null && text.length() > Violation.MAX_TEXT) {
-      throw new IllegalArgumentException("A note has at most " + Violation.MAX_TEXT + " characters");
+      throw new IllegalArgumentException(
+          "A note has at most " + Violation.MAX_TEXT + " characters");
     }
     incentive.note = text;
     incentive.recordedBy = Objects.requireNonNull(by);

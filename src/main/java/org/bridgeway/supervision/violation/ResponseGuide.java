@@ -84,7 +84,8 @@ public class ResponseGuide {
    * @return the new version
    * @throws OptimisticLockingFailureException if the range changed since it was read
    */
-  public long save(OrganizationId agency, ResponseRange range, long version, String by, Instant at) {
+  public long save(
+      OrganizationId agency, ResponseRange range, long version, String by, Instant at) {
     Map<String, Object> parameters = new HashMap<>();
     parameters.put("agency", agency.value());
     parameters.put("severity", range.severity().name());
@@ -112,8 +113,12 @@ public class ResponseGuide {
                 .update();
     if (changed == 0) {
       throw new OptimisticLockingFailureException(
-          "The response range for " + range.severity() + "/" + range.level()
-              + " is not at version " + version);
+          "The response range for "
+              + range.severity()
+              + "/"
+              + range.level()
+              + " is not at version "
+              + version);
     }
     return version + 1;
   }

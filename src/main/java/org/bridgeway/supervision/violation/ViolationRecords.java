@@ -34,8 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Violations on supervision cases, the responses given to them, incentives, and the agency's
- * response matrix (ADR 0011). Seen by whoever sees the case ({@link CaseloadAccess}); every read and
- * change is audited with ids and codes in the same transaction and published as an event.
+ * response matrix (ADR 0011). Seen by whoever sees the case ({@link CaseloadAccess}); every read
+ * and change is audited with ids and codes in the same transaction and published as an event.
  */
 @Service
 public class ViolationRecords {
@@ -150,7 +150,8 @@ public class ViolationRecords {
               .orElse(null);
       if (condition == null) {
         rejected.add(
-            new FieldViolation("conditionId", "UnknownCondition", "is not a condition of the case"));
+            new FieldViolation(
+                "conditionId", "UnknownCondition", "is not a condition of the case"));
       }
     } else if (command.markOutOfCompliance()) {
       rejected.add(
