@@ -96,6 +96,9 @@ class AuthorizationMatrixTests {
 
     /** A new officer of the organization. */
     UUID officer(OrganizationId organization);
+
+    /** The supervision fixtures, for records that hang off a supervised person's case. */
+    SupervisionFixtures supervision();
   }
 
   /** Paths that are public by design; their behaviour is tested with the sign-in flow. */
@@ -394,6 +397,11 @@ class AuthorizationMatrixTests {
           @Override
           public UUID officer(OrganizationId organization) {
             return supervisionFixtures.officer(organization).value();
+          }
+
+          @Override
+          public SupervisionFixtures supervision() {
+            return supervisionFixtures;
           }
         };
   }

@@ -148,8 +148,8 @@ public class ContactRecords {
   }
 
   /**
-   * Records what happened at a scheduled contact, made by an officer of the agency (the caller if
-   * none is named).
+   * Records what happened at a scheduled contact, made by an officer of the agency: the one named,
+   * else the caller if an officer, else the case's officer.
    *
    * @throws SupervisionInputRejected if it happened in the future or before the case started, or
    *     the officer is not an active officer of the agency
@@ -190,12 +190,15 @@ public class ContactRecords {
           new FieldViolation(
               "happenedAt", "BeforeStart", "must not be before the case's startDate"));
     }
-    UserId by =
-        officer != null
-            ? officer
-            : principal.userId() == null ? null : new UserId(principal.userId());
+    UserId by = officer;
     if (by == null) {
-      violations.add(new FieldViolation("officerId", "NotNull", "is required"));
+      // Whoever records it made the contact, unless they are no officer (an administrator entering
+      // it, an agency system): then the case's officer did.
+      UserId caller = principal.userId() == null ? null : new UserId(principal.userId());
+      by =
+          caller != null && isOfficerOf(caller, found.organizationId())
+              ? caller
+              : found.officerId();
     } else if (!isOfficerOf(by, found.organizationId())) {
       violations.add(
           new FieldViolation(

@@ -39,13 +39,10 @@ public class ContactStandards {
         .query(
             (rs, n) -> {
               SupervisionLevel level = SupervisionLevel.valueOf(rs.getString("level"));
-              int field = rs.getInt("field_every_days");
+              Integer field = rs.getObject("field_every_days", Integer.class);
               return new Configured(
                   new ContactStandard(
-                      level,
-                      rs.getInt("contacts"),
-                      rs.getInt("period_days"),
-                      rs.wasNull() ? null : field),
+                      level, rs.getInt("contacts"), rs.getInt("period_days"), field),
                   rs.getLong("version"),
                   true);
             })

@@ -150,13 +150,9 @@ public class ContactStatusQuery {
       if (rs.getString("standard_level") == null) {
         standard = ContactStandard.defaultFor(level);
       } else {
-        int field = rs.getInt("field_every_days");
+        Integer field = rs.getObject("field_every_days", Integer.class);
         standard =
-            new ContactStandard(
-                level,
-                rs.getInt("contacts"),
-                rs.getInt("period_days"),
-                rs.wasNull() ? null : field);
+            new ContactStandard(level, rs.getInt("contacts"), rs.getInt("period_days"), field);
       }
       List<LocalDate> completed = new ArrayList<>();
       Array array = rs.getArray("completed");
