@@ -23,6 +23,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -30,6 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * keyboard, errors are summarized and focused, and both pages pass axe.
  */
 @BrowserTest
+@Import(SupervisionFixtures.class)
 class CasePagesIT {
 
   @Autowired TestUsers testUsers;
@@ -84,15 +86,25 @@ class CasePagesIT {
 
     // Record it as completed a minute ago.
     clock.advance(Duration.ofMinutes(2));
-    String time = clock.instant().minus(Duration.ofMinutes(1)).atZone(ZoneOffset.UTC).toLocalTime().toString().substring(0, 5);
-    LocalDate day = LocalDate.ofInstant(clock.instant().minus(Duration.ofMinutes(1)), ZoneOffset.UTC);
+    String time =
+        clock
+            .instant()
+            .minus(Duration.ofMinutes(1))
+            .atZone(ZoneOffset.UTC)
+            .toLocalTime()
+            .toString()
+            .substring(0, 5);
+    LocalDate day =
+        LocalDate.ofInstant(clock.instant().minus(Duration.ofMinutes(1)), ZoneOffset.UTC);
     tabUntil(browser, browser.driver().findElement(By.id("happenedDate")));
     keys(browser, day.toString(), Keys.TAB, time, Keys.TAB);
     tabUntil(browser, browser.driver().findElement(By.id("notes")));
     keys(browser, "Reviewed the conditions.");
     tabUntil(
         browser,
-        browser.driver().findElement(By.cssSelector("#outcome-heading ~ form button[type=submit]")));
+        browser
+            .driver()
+            .findElement(By.cssSelector("#outcome-heading ~ form button[type=submit]")));
     keys(browser, Keys.ENTER);
     browser.waiting().until(d -> d.getPageSource().contains("The contact is recorded."));
     assertThat(
@@ -119,7 +131,9 @@ class CasePagesIT {
     keys(browser, today.toString());
     tabUntil(
         browser,
-        browser.driver().findElement(By.cssSelector("#violation-heading ~ form button[type=submit]")));
+        browser
+            .driver()
+            .findElement(By.cssSelector("#violation-heading ~ form button[type=submit]")));
     keys(browser, Keys.ENTER);
     browser.waiting().until(d -> !d.findElements(By.id("error-summary")).isEmpty());
     assertThat(browser.driver().findElement(By.id("error-summary")).getText())
@@ -136,7 +150,9 @@ class CasePagesIT {
     keys(browser, "Positive drug test.");
     tabUntil(
         browser,
-        browser.driver().findElement(By.cssSelector("#violation-heading ~ form button[type=submit]")));
+        browser
+            .driver()
+            .findElement(By.cssSelector("#violation-heading ~ form button[type=submit]")));
     keys(browser, Keys.ENTER);
     browser.waiting().until(d -> d.getPageSource().contains("The violation is recorded."));
     assertThat(browser.driver().findElement(By.id("main-content")).getText())
@@ -155,7 +171,9 @@ class CasePagesIT {
     keys(browser, today.toString());
     tabUntil(
         browser,
-        browser.driver().findElement(By.cssSelector("#response-heading ~ form button[type=submit]")));
+        browser
+            .driver()
+            .findElement(By.cssSelector("#response-heading ~ form button[type=submit]")));
     keys(browser, Keys.ENTER);
     browser.waiting().until(d -> !d.findElements(By.id("error-summary")).isEmpty());
     assertThat(browser.driver().findElement(By.id("error-summary")).getText())
@@ -166,17 +184,22 @@ class CasePagesIT {
     keys(browser, "Second positive test this month.");
     tabUntil(
         browser,
-        browser.driver().findElement(By.cssSelector("#response-heading ~ form button[type=submit]")));
+        browser
+            .driver()
+            .findElement(By.cssSelector("#response-heading ~ form button[type=submit]")));
     keys(browser, Keys.ENTER);
     browser.waiting().until(d -> d.getPageSource().contains("The response is recorded."));
     assertThat(browser.driver().findElement(By.id("main-content")).getText())
-        .contains("Outside the suggested range");
+        .containsIgnoringCase("Outside the suggested range")
+        .contains("reason: Second positive test this month.");
 
     tabUntil(browser, browser.driver().findElement(By.id("givenOn")));
     keys(browser, today.toString(), Keys.TAB, "Finished the program.");
     tabUntil(
         browser,
-        browser.driver().findElement(By.cssSelector("#incentives-heading ~ form button[type=submit]")));
+        browser
+            .driver()
+            .findElement(By.cssSelector("#incentives-heading ~ form button[type=submit]")));
     keys(browser, Keys.ENTER);
     browser.waiting().until(d -> d.getPageSource().contains("The incentive is recorded."));
     browser.screenshot("violations");
