@@ -97,7 +97,7 @@ class AuthorizationMatrixTests {
     /** A new officer of the organization. */
     UUID officer(OrganizationId organization);
 
-    /** The supervision fixtures, for rows that need assessments and plans. */
+    /** The supervision fixtures, for records that hang off a supervised person or case. */
     SupervisionFixtures supervision();
   }
 

@@ -42,10 +42,10 @@ final class SupervisionEndpoints {
   /**
    * Endpoints ("METHOD pattern") on one agency's records: no one outside the agency reaches them.
    */
-  private static final Set<String> AGENCY_ONLY = new HashSet<>();
+  static final Set<String> AGENCY_ONLY = new HashSet<>();
 
   /** Endpoints whose records are reached through a caseload, which API clients do not have. */
-  private static final Set<String> CASELOAD = new HashSet<>();
+  static final Set<String> CASELOAD = new HashSet<>();
 
   private SupervisionEndpoints() {}
 
@@ -192,6 +192,7 @@ final class SupervisionEndpoints {
                     BASE + "/officers/" + t.fixtures().officer(t.organization()) + "/supervisor"),
                 "{\"supervisorId\":null}"));
     AGENCY_ONLY.add("PUT " + BASE + "/officers/{id}/supervisor");
+    SupervisionContactEndpoints.register();
   }
 
   /** An endpoint on an agency's records reached through a caseload (a person, a case). */
@@ -220,7 +221,7 @@ final class SupervisionEndpoints {
     AGENCY_ONLY.add(method + " " + pattern);
   }
 
-  private static Supervised supervised(Target t) {
+  static Supervised supervised(Target t) {
     return t.fixtures().supervised(t.organization());
   }
 
@@ -239,8 +240,7 @@ final class SupervisionEndpoints {
         .formatted(given, family, extra);
   }
 
-  private static MockHttpServletRequestBuilder json(
-      MockHttpServletRequestBuilder builder, String body) {
+  static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder builder, String body) {
     return builder.contentType(MediaType.APPLICATION_JSON).content(body);
   }
 }

@@ -28,6 +28,10 @@ import org.bridgeway.supervision.caseload.ConditionKind;
 import org.bridgeway.supervision.caseload.Offense;
 import org.bridgeway.supervision.caseload.OpenCase;
 import org.bridgeway.supervision.caseload.SupervisionCase;
+import org.bridgeway.supervision.contact.Contact;
+import org.bridgeway.supervision.contact.ContactKind;
+import org.bridgeway.supervision.contact.ContactRecords;
+import org.bridgeway.supervision.contact.ContactStandards;
 import org.bridgeway.supervision.person.ContactMethod;
 import org.bridgeway.supervision.person.ContactPreferences;
 import org.bridgeway.supervision.person.Identification;
@@ -39,6 +43,11 @@ import org.bridgeway.supervision.person.PersonRecords;
 import org.bridgeway.supervision.plan.CasePlan;
 import org.bridgeway.supervision.plan.PlanRecords;
 import org.bridgeway.supervision.plan.TaskOwner;
+import org.bridgeway.supervision.violation.ResponseGuide;
+import org.bridgeway.supervision.violation.Violation;
+import org.bridgeway.supervision.violation.ViolationKind;
+import org.bridgeway.supervision.violation.ViolationRecords;
+import org.bridgeway.supervision.violation.ViolationSeverity;
 import org.springframework.boot.test.context.TestComponent;
 
 /**
@@ -73,10 +82,18 @@ public class SupervisionFixtures {
       UUID task,
       LocalDate createdOn) {}
 
+  /** A record of a fixture's case, with the version a change must quote. */
+  public record Versioned(UUID id, long version) {}
+
   private final PersonRecords people;
   private final CaseRecords cases;
   private final AssessmentRecords assessments;
   private final PlanRecords plans;
+
+  private final ContactRecords contacts;
+  private final ContactStandards standards;
+  private final ViolationRecords violations;
+  private final ResponseGuide guide;
   private final TestUsers users;
   private final Clock clock;
 
@@ -85,12 +102,20 @@ public class SupervisionFixtures {
       CaseRecords cases,
       AssessmentRecords assessments,
       PlanRecords plans,
+      ContactRecords contacts,
+      ContactStandards standards,
+      ViolationRecords violations,
+      ResponseGuide guide,
       TestUsers users,
       Clock clock) {
     this.people = people;
     this.cases = cases;
     this.assessments = assessments;
     this.plans = plans;
+    this.contacts = contacts;
+    this.standards = standards;
+    this.violations = violations;
+    this.guide = guide;
     this.users = users;
     this.clock = clock;
   }
@@ -166,6 +191,53 @@ public class SupervisionFixtures {
         goal,
         plan.goals().getFirst().tasks().getFirst().id(),
         plan.createdOn());
+  }
+
+  /** An office contact scheduled on the fixture's case for tomorrow, not yet recorded. */
+  public Versioned scheduledContact(OrganizationId agency, Supervised supervised) {
+    Contact contact =
+        contacts.schedule(
+            administratorOf(agency),
+            new CaseId(supervised.supervisionCase()),
+            ContactKind.OFFICE,
+            clock.instant().plus(java.time.Duration.ofDays(1)),
+            "Office 2");
+    return new Versioned(contact.id().value(), contact.version());
+  }
+
+  /**
+   * A low-severity technical violation on the day the fixture's case started, without a response.
+   */
+  public Versioned violation(OrganizationId agency, Supervised supervised) {
+    Violation violation =
+        violations
+            .record(
+                administratorOf(agency),
+                new CaseId(supervised.supervisionCase()),
+                new ViolationRecords.NewViolation(
+                    supervised.startedOn(),
+                    null,
+                    ViolationKind.TECHNICAL,
+                    ViolationSeverity.LOW,
+                    "Missed an office visit",
+                    false))
+            .violation();
+    return new Versioned(violation.id().value(), violation.version());
+  }
+
+  /** The version of the agency's contact standard for a level (0 while it has the default). */
+  public long contactStandardVersion(OrganizationId agency, SupervisionLevel level) {
+    return standards.of(agency).get(level).version();
+  }
+
+  /** The version of the agency's response range for a severity and level. */
+  public long responseRangeVersion(
+      OrganizationId agency, ViolationSeverity severity, SupervisionLevel level) {
+    return guide.of(agency).stream()
+        .filter(c -> c.range().severity() == severity && c.range().level() == level)
+        .findFirst()
+        .orElseThrow()
+        .version();
   }
 
   /** The agency's administrator, acting through an API token. */
