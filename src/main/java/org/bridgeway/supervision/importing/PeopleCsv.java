@@ -141,8 +141,14 @@ final class PeopleCsv {
    */
   record Row(int row, PersonFields person, CaseFields supervisionCase) {}
 
-  /** The rows of a file, and the number of data rows, valid or not. */
-  record Parsed(List<Row> rows, int dataRows) {}
+  /** An officer a row names, whether or not the rest of the row is valid. */
+  record OfficerReference(int row, String email) {}
+
+  /**
+   * The rows of a file that passed their own checks, the number of data rows (valid or not), and
+   * the officers every row names, so that an unknown officer is reported on an invalid row too.
+   */
+  record Parsed(List<Row> rows, int dataRows, List<OfficerReference> officers) {}
 
   /** The file has too many rows: it is refused as too large. */
   static final class TooManyRows extends RuntimeException {
@@ -161,21 +167,22 @@ final class PeopleCsv {
   static Parsed read(byte[] bytes, int maxRows, LocalDate today, ImportErrors errors) {
     String text = decode(bytes, errors);
     if (text == null) {
-      return new Parsed(List.of(), 0);
+      return new Parsed(List.of(), 0, List.of());
     }
     CSVFormat format =
         CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(false).get();
     List<Row> rows = new ArrayList<>();
+    List<OfficerReference> officers = new ArrayList<>();
     int dataRows = 0;
     try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
       Iterator<CSVRecord> records = parser.iterator();
       if (!records.hasNext()) {
         errors.add(0, null, "Empty", "the file is empty: it needs a header and at least one row");
-        return new Parsed(List.of(), 0);
+        return new Parsed(List.of(), 0, List.of());
       }
       Map<String, Integer> header = header(records.next(), errors);
       if (header == null) {
-        return new Parsed(List.of(), 0);
+        return new Parsed(List.of(), 0, List.of());
       }
       int rowNumber = 1;
       while (records.hasNext()) {
@@ -198,9 +205,13 @@ final class PeopleCsv {
               "has " + record.size() + " cells where the header has " + header.size());
           continue;
         }
-        Row row = new RowReader(rowNumber, record, header, today, errors).read();
+        RowReader reader = new RowReader(rowNumber, record, header, today, errors);
+        Row row = reader.read();
         if (row != null) {
           rows.add(row);
+        }
+        if (reader.officer != null) {
+          officers.add(new OfficerReference(rowNumber, reader.officer));
         }
       }
     } catch (IOException | UncheckedIOException | IllegalStateException malformed) {
@@ -209,12 +220,12 @@ final class PeopleCsv {
           null,
           "Malformed",
           "the file is not well-formed CSV (a quote is not closed or a cell is malformed)");
-      return new Parsed(List.of(), dataRows);
+      return new Parsed(List.of(), dataRows, List.of());
     }
     if (dataRows == 0) {
       errors.add(0, null, "Empty", "the file has a header but no rows");
     }
-    return new Parsed(rows, dataRows);
+    return new Parsed(rows, dataRows, officers);
   }
 
   /** The text of the file, or null (with an error) if it is not UTF-8 text. */
@@ -298,6 +309,7 @@ final class PeopleCsv {
     private final LocalDate today;
     private final ImportErrors errors;
     private boolean failed;
+    private String officer;
 
     RowReader(
         int row,
@@ -383,6 +395,7 @@ final class PeopleCsv {
       SupervisionLevel level = code(LEVEL, SupervisionLevel.class, true);
       String officer = matching(OFFICER_EMAIL, EMAIL_ADDRESS, 254, "must be an email address");
       requirePresent(OFFICER_EMAIL, officer, "is required for a case");
+      this.officer = officer;
       return new CaseFields(
           type, court, docket, category, description, start, end, level, officer);
     }

@@ -136,7 +136,7 @@ public class PeopleImport {
       throw rejected(properties.maxRows() + 1, errors, true);
     }
     Map<String, FilePerson> byAgencyId = group(parsed.rows(), errors);
-    Map<String, UserId> officers = officers(agency, parsed.rows(), errors);
+    Map<String, UserId> officers = officers(agency, parsed.officers(), errors);
     List<Plan> plans = plan(agency, byAgencyId, today, errors);
     if (errors.any()) {
       throw rejected(parsed.dataRows(), errors, false);
@@ -250,13 +250,10 @@ public class PeopleImport {
 
   /** The officers the file names, by email: active officers or supervisors of the agency. */
   private Map<String, UserId> officers(
-      OrganizationId agency, List<Row> rows, ImportErrors errors) {
+      OrganizationId agency, List<PeopleCsv.OfficerReference> references, ImportErrors errors) {
     Map<String, Optional<UserId>> found = new HashMap<>();
-    for (Row row : rows) {
-      if (row.supervisionCase() == null) {
-        continue;
-      }
-      String email = row.supervisionCase().officerEmail().toLowerCase(Locale.ROOT);
+    for (PeopleCsv.OfficerReference reference : references) {
+      String email = reference.email().toLowerCase(Locale.ROOT);
       Optional<UserId> officer =
           found.computeIfAbsent(
               email,
@@ -267,7 +264,7 @@ public class PeopleImport {
                       .map(StaffMember::id));
       if (officer.isEmpty()) {
         errors.add(
-            row.row(),
+            reference.row(),
             PeopleCsv.OFFICER_EMAIL,
             "UnknownOfficer",
             "is not an active officer or supervisor of the agency");
@@ -301,9 +298,11 @@ public class PeopleImport {
           holder(agency, IdentifierKind.AGENCY_ID, fields.agencyId())
               .flatMap(people::findById)
               .orElse(null);
+      boolean stateIdTaken = false;
       if (fields.stateId() != null) {
         Optional<PersonId> holder = holder(agency, IdentifierKind.STATE_ID, fields.stateId());
         if (holder.isPresent() && (existing == null || !holder.get().equals(existing.id()))) {
+          stateIdTaken = true;
           errors.add(
               filePerson.firstRow(),
               PeopleCsv.STATE_ID,
@@ -316,7 +315,8 @@ public class PeopleImport {
       for (FieldViolation violation : details.violations(today)) {
         errors.add(filePerson.firstRow(), column(violation), violation.code(), violation.message());
       }
-      if (existing == null) {
+      // A state id another person has is reported as such, not again as a likely duplicate.
+      if (existing == null && !stateIdTaken) {
         List<DuplicateCandidate> candidates = duplicates.candidates(agency, details, null);
         if (!candidates.isEmpty()) {
           errors.add(

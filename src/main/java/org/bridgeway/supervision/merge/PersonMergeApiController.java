@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * duplicates among the agency's records. For supervisors and administrators of the agency.
  */
 @RestController
-class MergeApiController {
+class PersonMergeApiController {
 
   static final String REVIEWERS = "hasAnyRole('SUPERVISOR','ORGANIZATION_ADMIN','NETWORK_ADMIN')";
 
@@ -57,7 +57,7 @@ class MergeApiController {
 
   private final PersonMerges merges;
 
-  MergeApiController(PersonMerges merges) {
+  PersonMergeApiController(PersonMerges merges) {
     this.merges = merges;
   }
 

@@ -26,11 +26,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * with the form that merges one into the other.
  */
 @Controller
-class MergePagesController {
+class PersonMergePagesController {
 
   private final PersonMerges merges;
 
-  MergePagesController(PersonMerges merges) {
+  PersonMergePagesController(PersonMerges merges) {
     this.merges = merges;
   }
 
@@ -40,7 +40,7 @@ class MergePagesController {
   }
 
   @GetMapping("/supervision/duplicates")
-  @PreAuthorize(MergeApiController.REVIEWERS)
+  @PreAuthorize(PersonMergeApiController.REVIEWERS)
   ModelAndView duplicates(
       @AuthenticationPrincipal BridgewayPrincipal principal,
       @RequestParam(name = "merged", required = false) UUID merged) {
@@ -51,7 +51,7 @@ class MergePagesController {
   }
 
   @GetMapping("/supervision/people/{id}/merge/{otherId}")
-  @PreAuthorize(MergeApiController.REVIEWERS)
+  @PreAuthorize(PersonMergeApiController.REVIEWERS)
   String review(
       @AuthenticationPrincipal BridgewayPrincipal principal,
       @PathVariable UUID id,
@@ -68,7 +68,7 @@ class MergePagesController {
   }
 
   @PostMapping("/supervision/people/{id}/merge/{otherId}")
-  @PreAuthorize(MergeApiController.REVIEWERS)
+  @PreAuthorize(PersonMergeApiController.REVIEWERS)
   ModelAndView merge(
       @AuthenticationPrincipal BridgewayPrincipal principal,
       @PathVariable UUID id,

@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** The merge API's rules across fields answer 400 with the fields at fault. */
-@RestControllerAdvice(assignableTypes = MergeApiController.class)
+@RestControllerAdvice(assignableTypes = PersonMergeApiController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class MergeApiAdvice {
+class PersonMergeApiAdvice {
 
   @ExceptionHandler
   ResponseEntity<ProblemDetail> rejected(SupervisionInputRejected rejected) {

@@ -30,13 +30,13 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 @RequestMapping("/api/v1/supervision/imports")
-class ImportApiController {
+class PeopleImportApiController {
 
   static final String ADMINISTRATORS = "hasAnyRole('ORGANIZATION_ADMIN','NETWORK_ADMIN')";
 
   private final PeopleImport imports;
 
-  ImportApiController(PeopleImport imports) {
+  PeopleImportApiController(PeopleImport imports) {
     this.imports = imports;
   }
 
@@ -55,9 +55,9 @@ class ImportApiController {
   @PreAuthorize(ADMINISTRATORS)
   ResponseEntity<?> uploadCsv(
       @AuthenticationPrincipal BridgewayPrincipal principal,
-      @RequestBody byte[] body,
+      @RequestBody(required = false) byte[] body,
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-    return answer(principal, body, accept);
+    return answer(principal, body == null ? new byte[0] : body, accept);
   }
 
   private ResponseEntity<?> answer(BridgewayPrincipal principal, byte[] bytes, String accept) {

@@ -21,22 +21,22 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @Controller
 @RequestMapping("/supervision/imports")
-class ImportPagesController {
+class PeopleImportPagesController {
 
   private final PeopleImport imports;
 
-  ImportPagesController(PeopleImport imports) {
+  PeopleImportPagesController(PeopleImport imports) {
     this.imports = imports;
   }
 
   @GetMapping
-  @PreAuthorize(ImportApiController.ADMINISTRATORS)
+  @PreAuthorize(PeopleImportApiController.ADMINISTRATORS)
   ModelAndView page() {
     return page(null, null, HttpStatus.OK);
   }
 
   @PostMapping
-  @PreAuthorize(ImportApiController.ADMINISTRATORS)
+  @PreAuthorize(PeopleImportApiController.ADMINISTRATORS)
   ModelAndView upload(
       @AuthenticationPrincipal BridgewayPrincipal principal,
       @RequestParam(name = "file", required = false) MultipartFile file) {
