@@ -9,8 +9,8 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxFileSize the largest file accepted; the API's body limit ({@code @ApiBodyLimit}) is
  *     slightly above it, so that a file just over it gets this clearer answer
- * @param maxRows the most data rows in one file: the import runs in one request and one
- *     transaction (ADR 0012)
+ * @param maxRows the most data rows in one file: the import runs in one request and one transaction
+ *     (ADR 0012)
  * @param maxReportedErrors the most errors a report lists; it always says how many there were
  */
 @ConfigurationProperties("bridgeway.supervision.import")

@@ -91,8 +91,7 @@ final class PeopleCsv {
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ./-]*");
   private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
   private static final Pattern PHONE_NUMBER = Pattern.compile("\\+?[0-9 ()./-]{7,30}");
-  private static final Pattern EMAIL_ADDRESS =
-      Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+  private static final Pattern EMAIL_ADDRESS = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
   private static final Pattern STATE_CODE = Pattern.compile("[A-Z]{2}");
   private static final Pattern ZIP = Pattern.compile("\\d{5}(-\\d{4})?");
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\t]]");
@@ -169,8 +168,7 @@ final class PeopleCsv {
     if (text == null) {
       return new Parsed(List.of(), 0, List.of());
     }
-    CSVFormat format =
-        CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(false).get();
+    CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(false).get();
     List<Row> rows = new ArrayList<>();
     List<OfficerReference> officers = new ArrayList<>();
     int dataRows = 0;
@@ -396,8 +394,7 @@ final class PeopleCsv {
       String officer = matching(OFFICER_EMAIL, EMAIL_ADDRESS, 254, "must be an email address");
       requirePresent(OFFICER_EMAIL, officer, "is required for a case");
       this.officer = officer;
-      return new CaseFields(
-          type, court, docket, category, description, start, end, level, officer);
+      return new CaseFields(type, court, docket, category, description, start, end, level, officer);
     }
 
     /** The cell's text, stripped; null if the column is absent or the cell blank. */
@@ -433,9 +430,7 @@ final class PeopleCsv {
       String value = text(column, required, 60);
       if (value != null && !IDENTIFIER.matcher(value).matches()) {
         error(
-            column,
-            "Pattern",
-            "must be letters and digits, with spaces, dots, slashes or dashes");
+            column, "Pattern", "must be letters and digits, with spaces, dots, slashes or dashes");
         return null;
       }
       return value;

@@ -49,8 +49,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Imports people and their cases from the legacy case-management export, all or nothing (ADR
- * 0012): everything is checked first (each row by itself, then the rows together, then against the
+ * Imports people and their cases from the legacy case-management export, all or nothing (ADR 0012):
+ * everything is checked first (each row by itself, then the rows together, then against the
  * agency's records), every error is reported by row and column, and a file with any error writes
  * nothing. People are matched by agency id, so importing the same file again creates nobody twice;
  * cases are matched by court and docket number within the person.
@@ -282,9 +282,9 @@ public class PeopleImport {
   }
 
   /**
-   * Matches each person of the file to the agency's records by agency id. A new person must not
-   * be a likely duplicate of a person the agency has (the file should name them by agency id), and
-   * no state id may belong to another person of the agency.
+   * Matches each person of the file to the agency's records by agency id. A new person must not be
+   * a likely duplicate of a person the agency has (the file should name them by agency id), and no
+   * state id may belong to another person of the agency.
    */
   private List<Plan> plan(
       OrganizationId agency,
@@ -541,7 +541,9 @@ public class PeopleImport {
   }
 
   private static String key(String identifier) {
-    return identifier == null ? null : new Identification(IdentifierKind.AGENCY_ID, identifier).key();
+    return identifier == null
+        ? null
+        : new Identification(IdentifierKind.AGENCY_ID, identifier).key();
   }
 
   private static String caseKey(String court, String docket) {

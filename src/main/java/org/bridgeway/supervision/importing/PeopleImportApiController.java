@@ -64,7 +64,8 @@ class PeopleImportApiController {
     try {
       return ResponseEntity.ok(imports.importFile(principal, bytes));
     } catch (ImportRejected rejected) {
-      HttpStatus status = rejected.tooLarge() ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
+      HttpStatus status =
+          rejected.tooLarge() ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
       ImportReport report = rejected.report();
       if (prefersCsv(accept)) {
         return ResponseEntity.status(status)

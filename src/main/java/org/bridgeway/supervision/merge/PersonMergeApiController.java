@@ -24,9 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The reviewed merge over the API: {@code POST /api/v1/supervision/people/{id}/merge} merges the
- * record {@code otherId} into the record {@code id} (the survivor), with the reason and the versions
- * of both records the reviewer read; {@code GET /api/v1/supervision/duplicates} lists the likely
- * duplicates among the agency's records. For supervisors and administrators of the agency.
+ * record {@code otherId} into the record {@code id} (the survivor), with the reason and the
+ * versions of both records the reviewer read; {@code GET /api/v1/supervision/duplicates} lists the
+ * likely duplicates among the agency's records. For supervisors and administrators of the agency.
  */
 @RestController
 class PersonMergeApiController {
@@ -52,8 +52,7 @@ class PersonMergeApiController {
     }
   }
 
-  record PairView(
-      PersonItem first, PersonItem second, double score, Set<MatchReason> reasons) {}
+  record PairView(PersonItem first, PersonItem second, double score, Set<MatchReason> reasons) {}
 
   private final PersonMerges merges;
 

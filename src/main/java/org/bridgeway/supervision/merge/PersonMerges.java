@@ -158,7 +158,8 @@ public class PersonMerges {
     Instant now = clock.instant();
     LocalDate today = LocalDate.now(clock);
     // The other record gives up its identifiers first: an identifier belongs to one record.
-    PersonDetails handedOver = other.mergeInto(survivor, principal.reference(), reason.strip(), now);
+    PersonDetails handedOver =
+        other.mergeInto(survivor, principal.reference(), reason.strip(), now);
     people.save(other);
     survivor.absorb(handedOver, today, now);
     people.save(survivor);
@@ -199,8 +200,7 @@ public class PersonMerges {
           ids.add(pair.second());
         });
     Map<PersonId, Person> byId =
-        people.findAllById(ids).stream()
-            .collect(Collectors.toMap(Person::id, Function.identity()));
+        people.findAllById(ids).stream().collect(Collectors.toMap(Person::id, Function.identity()));
     List<Pair> pairs = new ArrayList<>();
     for (DuplicateDetector.LikelyPair pair : found) {
       Person a = byId.get(pair.first());

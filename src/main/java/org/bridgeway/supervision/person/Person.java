@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -168,8 +168,8 @@ public class Person {
   /**
    * Takes over what a merged record of the same person knew: its legal name and aliases become
    * aliases here (unless this record has them already), its identifiers join these, and its
-   * addresses join the address history. If both records have a current address, this record's
-   * stays current and the other's ends today.
+   * addresses join the address history. If both records have a current address, this record's stays
+   * current and the other's ends today.
    *
    * @param other the merged record's details, as {@link #mergeInto} handed them over
    * @throws IllegalStateException if this record was merged itself

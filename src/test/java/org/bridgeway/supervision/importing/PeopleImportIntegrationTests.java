@@ -121,8 +121,7 @@ class PeopleImportIntegrationTests {
     assertThat(casesOfAgency()).isEqualTo(3);
     UUID rosa = personWithAgencyId("A-" + tag + "-1");
     assertThat(
-            jdbc.sql(
-                    "SELECT count(*) FROM supervision_case WHERE person_id = ? AND officer_id = ?")
+            jdbc.sql("SELECT count(*) FROM supervision_case WHERE person_id = ? AND officer_id = ?")
                 .params(rosa, officer.id().value())
                 .query(Long.class)
                 .single())
@@ -191,7 +190,9 @@ class PeopleImportIntegrationTests {
             // row 7: the same case of the same person as row 2
             + good
             // row 8: too few cells
-            + "A-" + tag + "-9,,Only,Three\n";
+            + "A-"
+            + tag
+            + "-9,,Only,Three\n";
 
     JsonNode problem = csv(file, admin, 400);
     assertThat(problem.get("code").asString()).isEqualTo("supervision.import.rejected");
@@ -277,7 +278,9 @@ class PeopleImportIntegrationTests {
     JsonNode problem = csv(file, admin, 400);
     assertThat(errors(problem))
         .containsExactlyInAnyOrder(
-            "2 state_id Duplicate", "3 agency_id LikelyDuplicate", "4 officer_email UnknownOfficer");
+            "2 state_id Duplicate",
+            "3 agency_id LikelyDuplicate",
+            "4 officer_email UnknownOfficer");
     assertThat(peopleOfAgency()).isEqualTo(1);
   }
 
@@ -301,7 +304,8 @@ class PeopleImportIntegrationTests {
 
     String extraColumn =
         HEADER.replace("\n", ",=HYPERLINK(\"http://x\")\n")
-            + row("A-" + tag + "-1", "Rosa", "Quintero", "1985-03-02", "CR-1").replace("\n", ",x\n");
+            + row("A-" + tag + "-1", "Rosa", "Quintero", "1985-03-02", "CR-1")
+                .replace("\n", ",x\n");
     assertThat(errors(csv(extraColumn, admin, 400)))
         .containsExactly("1 =HYPERLINK(\"http://x\") UnknownColumn");
 
@@ -326,7 +330,8 @@ class PeopleImportIntegrationTests {
   void theErrorReportAsCsvCannotRunAFormulaInASpreadsheet() throws Exception {
     String file =
         HEADER.replace("\n", ",=cmd|'/c calc'!A1\n")
-            + row("A-" + tag + "-1", "Rosa", "Quintero", "1985-03-02", "CR-1").replace("\n", ",x\n");
+            + row("A-" + tag + "-1", "Rosa", "Quintero", "1985-03-02", "CR-1")
+                .replace("\n", ",x\n");
     MvcResult result =
         mvc.perform(
                 post(IMPORTS)
@@ -396,7 +401,8 @@ class PeopleImportIntegrationTests {
     OrganizationId provider = testUsers.organization(OrganizationKind.TREATMENT_PROVIDER);
     send(
         post(IMPORTS).contentType("text/csv").content(file),
-        Principals.apiClient(provider, OrganizationKind.TREATMENT_PROVIDER, Role.ORGANIZATION_ADMIN),
+        Principals.apiClient(
+            provider, OrganizationKind.TREATMENT_PROVIDER, Role.ORGANIZATION_ADMIN),
         403);
     assertThat(peopleOfAgency()).isZero();
   }
@@ -444,7 +450,8 @@ class PeopleImportIntegrationTests {
         expected);
   }
 
-  private JsonNode send(AbstractMockHttpServletRequestBuilder<?> request, BridgewayPrincipal who, int expected)
+  private JsonNode send(
+      AbstractMockHttpServletRequestBuilder<?> request, BridgewayPrincipal who, int expected)
       throws Exception {
     String body =
         mvc.perform(request.with(authentication(Principals.authenticationOf(who))))

@@ -40,9 +40,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The reviewed merge of two records of one person over the API: everything moves to the survivor
- * in one transaction, the merged record is kept and points to it, stale versions answer 409, and
- * only the agency's supervisors and administrators who see both records merge.
+ * The reviewed merge of two records of one person over the API: everything moves to the survivor in
+ * one transaction, the merged record is kept and points to it, stale versions answer 409, and only
+ * the agency's supervisors and administrators who see both records merge.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -64,7 +64,10 @@ class PersonMergeIntegrationTests {
   @BeforeEach
   void setUp() {
     agency = testUsers.organization(OrganizationKind.PROBATION_AGENCY);
-    admin = user(testUsers.withoutSecondFactor(agency, Role.ORGANIZATION_ADMIN).id(), Role.ORGANIZATION_ADMIN);
+    admin =
+        user(
+            testUsers.withoutSecondFactor(agency, Role.ORGANIZATION_ADMIN).id(),
+            Role.ORGANIZATION_ADMIN);
     today = LocalDate.now(clock);
   }
 
@@ -79,7 +82,8 @@ class PersonMergeIntegrationTests {
     JsonNode merged =
         call(
             post(PEOPLE + survivor.person() + "/merge")
-                .content(mergeBody(other.person(), "Same SID and photo", survivorVersion, otherVersion)),
+                .content(
+                    mergeBody(other.person(), "Same SID and photo", survivorVersion, otherVersion)),
             admin,
             200);
     assertThat(merged.get("casesMoved").asInt()).isEqualTo(1);
@@ -104,8 +108,7 @@ class PersonMergeIntegrationTests {
                     a.get("line1").asString()
                         + " until "
                         + (a.get("validTo").isNull() ? "now" : a.get("validTo").asString())));
-    assertThat(addresses)
-        .containsExactly("1 Survivor St until now", "9 Other Rd until " + today);
+    assertThat(addresses).containsExactly("1 Survivor St until now", "9 Other Rd until " + today);
     assertThat(kept.get("mergedInto").isNull()).isTrue();
 
     JsonNode gone = call(get(PEOPLE + other.person()), admin, 200);
@@ -160,13 +163,15 @@ class PersonMergeIntegrationTests {
     call(
         post(PEOPLE + survivor.person() + "/merge")
             .content(
-                mergeBody(other.person(), "Same", survivor.personVersion(), other.personVersion() + 1)),
+                mergeBody(
+                    other.person(), "Same", survivor.personVersion(), other.personVersion() + 1)),
         admin,
         409);
     call(
         post(PEOPLE + survivor.person() + "/merge")
             .content(
-                mergeBody(other.person(), "Same", survivor.personVersion() + 1, other.personVersion())),
+                mergeBody(
+                    other.person(), "Same", survivor.personVersion() + 1, other.personVersion())),
         admin,
         409);
     assertThat(
@@ -186,11 +191,14 @@ class PersonMergeIntegrationTests {
   @Test
   void anotherAgencysPersonAnswersLikeAMissingOne() throws Exception {
     Supervised mine = fixtures.supervised(agency);
-    Supervised theirs = fixtures.supervised(testUsers.organization(OrganizationKind.PROBATION_AGENCY));
+    Supervised theirs =
+        fixtures.supervised(testUsers.organization(OrganizationKind.PROBATION_AGENCY));
     JsonNode hidden =
         call(
             post(PEOPLE + mine.person() + "/merge")
-                .content(mergeBody(theirs.person(), "Same", mine.personVersion(), theirs.personVersion())),
+                .content(
+                    mergeBody(
+                        theirs.person(), "Same", mine.personVersion(), theirs.personVersion())),
             admin,
             404);
     JsonNode missing =
@@ -202,11 +210,13 @@ class PersonMergeIntegrationTests {
     assertThat(hidden.get("detail")).isEqualTo(missing.get("detail"));
     call(
         post(PEOPLE + theirs.person() + "/merge")
-            .content(mergeBody(mine.person(), "Same", theirs.personVersion(), mine.personVersion())),
+            .content(
+                mergeBody(mine.person(), "Same", theirs.personVersion(), mine.personVersion())),
         admin,
         404);
     assertThat(
-            jdbc.sql("SELECT count(*) FROM supervision_person WHERE id IN (?, ?) AND merged_into_id IS NOT NULL")
+            jdbc.sql(
+                    "SELECT count(*) FROM supervision_person WHERE id IN (?, ?) AND merged_into_id IS NOT NULL")
                 .params(mine.person(), theirs.person())
                 .query(Long.class)
                 .single())
@@ -220,7 +230,8 @@ class PersonMergeIntegrationTests {
     Supervised second = fixtures.supervised(agency, officerId);
     String body = mergeBody(second.person(), "Same", first.personVersion(), second.personVersion());
 
-    call(post(PEOPLE + first.person() + "/merge").content(body), user(officerId, Role.OFFICER), 403);
+    call(
+        post(PEOPLE + first.person() + "/merge").content(body), user(officerId, Role.OFFICER), 403);
     BridgewayPrincipal supervisor =
         user(testUsers.withoutSecondFactor(agency, Role.SUPERVISOR).id(), Role.SUPERVISOR);
     call(post(PEOPLE + first.person() + "/merge").content(body), supervisor, 404);
@@ -228,14 +239,17 @@ class PersonMergeIntegrationTests {
     JsonNode noReason =
         call(
             post(PEOPLE + first.person() + "/merge")
-                .content(mergeBody(second.person(), " ", first.personVersion(), second.personVersion())),
+                .content(
+                    mergeBody(second.person(), " ", first.personVersion(), second.personVersion())),
             admin,
             400);
     assertThat(noReason.get("errors").get(0).get("field").asString()).isEqualTo("reason");
     JsonNode itself =
         call(
             post(PEOPLE + first.person() + "/merge")
-                .content(mergeBody(first.person(), "Same", first.personVersion(), first.personVersion())),
+                .content(
+                    mergeBody(
+                        first.person(), "Same", first.personVersion(), first.personVersion())),
             admin,
             400);
     assertThat(itself.get("errors").get(0).get("field").asString()).isEqualTo("otherId");
@@ -250,7 +264,8 @@ class PersonMergeIntegrationTests {
 
   @Test
   void likelyDuplicatesAreListedForThoseWhoSeeBothRecords() throws Exception {
-    String family = "Dupli" + Long.toHexString(UUID.randomUUID().getMostSignificantBits()).substring(0, 6);
+    String family =
+        "Dupli" + Long.toHexString(UUID.randomUUID().getMostSignificantBits()).substring(0, 6);
     LocalDate birth = LocalDate.of(1971, 5, 17);
     Person a = records.enter(admin, fixtures.details("Katherine", family, birth), true);
     Person b = records.enter(admin, fixtures.details("Kathy", family, birth), true);
@@ -258,9 +273,12 @@ class PersonMergeIntegrationTests {
     JsonNode pairs = call(get("/api/v1/supervision/duplicates"), admin, 200);
     List<String> found = new ArrayList<>();
     pairs.forEach(
-        pair -> found.add(pair.get("first").get("id").asString() + "+" + pair.get("second").get("id").asString()));
-    assertThat(found)
-        .containsAnyOf(a.id() + "+" + b.id(), b.id() + "+" + a.id());
+        pair ->
+            found.add(
+                pair.get("first").get("id").asString()
+                    + "+"
+                    + pair.get("second").get("id").asString()));
+    assertThat(found).containsAnyOf(a.id() + "+" + b.id(), b.id() + "+" + a.id());
 
     BridgewayPrincipal supervisor =
         user(testUsers.withoutSecondFactor(agency, Role.SUPERVISOR).id(), Role.SUPERVISOR);
