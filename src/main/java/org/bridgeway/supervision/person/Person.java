@@ -155,10 +155,12 @@ public class Person {
     if (survivor.isMerged()) {
       throw new IllegalArgumentException("A record cannot merge into a merged record");
     }
+    String actor = requireText(by, "merging actor");
+    String why = requireText(reason, "merge reason");
     PersonDetails handedOver = details();
     this.mergedIntoId = survivor.id;
-    this.mergedBy = requireText(by, "merging actor");
-    this.mergeReason = requireText(reason, "merge reason");
+    this.mergedBy = actor;
+    this.mergeReason = why;
     this.mergedAt = Objects.requireNonNull(at);
     this.identifiers = List.of();
     this.updatedAt = at;
