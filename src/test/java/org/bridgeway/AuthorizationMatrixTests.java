@@ -96,6 +96,9 @@ class AuthorizationMatrixTests {
 
     /** A new officer of the organization. */
     UUID officer(OrganizationId organization);
+
+    /** The supervision fixtures, for records that hang off a supervised person or case. */
+    SupervisionFixtures supervision();
   }
 
   /** Paths that are public by design; their behaviour is tested with the sign-in flow. */
@@ -119,6 +122,7 @@ class AuthorizationMatrixTests {
     OpenReferralEndpoints.register();
     DirectoryListingEndpoints.register();
     SupervisionEndpoints.register();
+    AssessmentEndpoints.register();
     web(HttpMethod.GET, "/", EVERY_ROLE, Scope.NETWORK, 200, t -> get("/"));
     // identity administration
     web(
@@ -394,6 +398,11 @@ class AuthorizationMatrixTests {
           @Override
           public UUID officer(OrganizationId organization) {
             return supervisionFixtures.officer(organization).value();
+          }
+
+          @Override
+          public SupervisionFixtures supervision() {
+            return supervisionFixtures;
           }
         };
   }

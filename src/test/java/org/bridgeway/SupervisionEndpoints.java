@@ -192,9 +192,107 @@ final class SupervisionEndpoints {
                     BASE + "/officers/" + t.fixtures().officer(t.organization()) + "/supervisor"),
                 "{\"supervisorId\":null}"));
     AGENCY_ONLY.add("PUT " + BASE + "/officers/{id}/supervisor");
+    SupervisionContactEndpoints.register();
+    registerImportAndMerge();
     SupervisionWorkspaceEndpoints.register();
   }
 
+  /**
+   * The CSV import (the caller's own agency, whatever the target) and the reviewed merge. The
+   * import page's POST is called without a file: an allowed caller gets the form's 400; the upload
+   * itself is tested in the browser and over the API.
+   */
+  private static void registerImportAndMerge() {
+    api(
+        HttpMethod.POST,
+        BASE + "/imports",
+        ADMINISTRATORS,
+        Scope.NETWORK,
+        200,
+        t ->
+            MockMvcRequestBuilders.post(BASE + "/imports")
+                .contentType("text/csv")
+                .content(importFile()));
+    api(
+        HttpMethod.GET,
+        "/supervision/imports",
+        ADMINISTRATORS,
+        Scope.NETWORK,
+        200,
+        t -> get("/supervision/imports"));
+    api(
+        HttpMethod.POST,
+        "/supervision/imports",
+        ADMINISTRATORS,
+        Scope.NETWORK,
+        400,
+        t -> AuthorizationMatrixTests.post("/supervision/imports"));
+    api(
+        HttpMethod.GET,
+        BASE + "/duplicates",
+        ASSIGNERS,
+        Scope.NETWORK,
+        200,
+        t -> get(BASE + "/duplicates"));
+    api(
+        HttpMethod.GET,
+        "/supervision/duplicates",
+        ASSIGNERS,
+        Scope.NETWORK,
+        200,
+        t -> get("/supervision/duplicates"));
+    record(
+        HttpMethod.POST,
+        BASE + "/people/{id}/merge",
+        ASSIGNERS,
+        200,
+        t -> {
+          Supervised survivor = supervised(t);
+          Supervised other = supervised(t);
+          return json(
+              MockMvcRequestBuilders.post(BASE + "/people/" + survivor.person() + "/merge"),
+              "{\"otherId\":\"%s\",\"reason\":\"Matrix\",\"version\":%d,\"otherVersion\":%d}"
+                  .formatted(other.person(), survivor.personVersion(), other.personVersion()));
+        });
+    record(
+        HttpMethod.GET,
+        "/supervision/people/{id}/merge/{otherId}",
+        ASSIGNERS,
+        200,
+        t ->
+            get(
+                "/supervision/people/"
+                    + supervised(t).person()
+                    + "/merge/"
+                    + supervised(t).person()));
+    record(
+        HttpMethod.POST,
+        "/supervision/people/{id}/merge/{otherId}",
+        ASSIGNERS,
+        302,
+        t -> {
+          Supervised first = supervised(t);
+          Supervised second = supervised(t);
+          return AuthorizationMatrixTests.post(
+                  "/supervision/people/" + first.person() + "/merge/" + second.person())
+              .param("survivor", first.person().toString())
+              .param("reason", "Matrix")
+              .param("version", Long.toString(first.personVersion()))
+              .param("otherVersion", Long.toString(second.personVersion()));
+        });
+  }
+
+  /** One new person without a case, unlike anyone else (a random name and birth date). */
+  private static String importFile() {
+    String given = "G" + Long.toHexString(UUID.randomUUID().getMostSignificantBits());
+    String family = "F" + Long.toHexString(UUID.randomUUID().getLeastSignificantBits());
+    LocalDate birth =
+        LocalDate.of(1950, 1, 1).plusDays(Math.floorMod(UUID.randomUUID().hashCode(), 18_000));
+    return "agency_id,given_name,family_name,date_of_birth\nM-%s,%s,%s,%s\n"
+        .formatted(given.substring(1, 12), given, family, birth);
+  }
+
+  /** An endpoint on an agency's records reached through a caseload (a person, a case). */
   static void record(
       HttpMethod method,
       String pattern,
@@ -204,6 +302,20 @@ final class SupervisionEndpoints {
     api(method, pattern, allowed, Scope.ORGANIZATION, success, request);
     AGENCY_ONLY.add(method + " " + pattern);
     CASELOAD.add(method + " " + pattern);
+  }
+
+  /**
+   * An endpoint on an agency's records that do not depend on a caseload (its instruments): other
+   * organizations never reach them.
+   */
+  static void agencyRecord(
+      HttpMethod method,
+      String pattern,
+      Set<Role> allowed,
+      int success,
+      Function<Target, MockHttpServletRequestBuilder> request) {
+    api(method, pattern, allowed, Scope.ORGANIZATION, success, request);
+    AGENCY_ONLY.add(method + " " + pattern);
   }
 
   static Supervised supervised(Target t) {
@@ -225,8 +337,7 @@ final class SupervisionEndpoints {
         .formatted(given, family, extra);
   }
 
-  private static MockHttpServletRequestBuilder json(
-      MockHttpServletRequestBuilder builder, String body) {
+  static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder builder, String body) {
     return builder.contentType(MediaType.APPLICATION_JSON).content(body);
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Supervision: the people on supervision an agency keeps (identity, identifiers, demographics,
  * contact preferences, addresses), duplicate detection when a person is entered, their supervision
- * cases with offenses, officer assignments and closure, the conditions of a case, and the agency's
+ * cases with offenses, officer assignments and closure, the conditions of a case, contacts with the
+ * agency's contact standards, violations with graduated responses and incentives, and the agency's
  * teams that decide which officer and supervisor sees whom.
  *
  * <p>Allowed dependencies: {@code shared} (ids, vocabulary, problem details), {@code identity} (who

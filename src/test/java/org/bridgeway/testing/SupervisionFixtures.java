@@ -3,6 +3,7 @@ package org.bridgeway.testing;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -12,16 +13,25 @@ import org.bridgeway.identity.OrganizationKind;
 import org.bridgeway.identity.Role;
 import org.bridgeway.identity.UserId;
 import org.bridgeway.shared.vocabulary.Gender;
+import org.bridgeway.shared.vocabulary.NeedDomain;
 import org.bridgeway.shared.vocabulary.OffenseCategory;
 import org.bridgeway.shared.vocabulary.SupervisionLevel;
 import org.bridgeway.shared.vocabulary.SupervisionType;
+import org.bridgeway.supervision.CaseId;
 import org.bridgeway.supervision.PersonId;
+import org.bridgeway.supervision.assessment.AssessmentRecords;
+import org.bridgeway.supervision.assessment.InstrumentDefinition;
+import org.bridgeway.supervision.assessment.InstrumentId;
 import org.bridgeway.supervision.caseload.CaseRecords;
 import org.bridgeway.supervision.caseload.Condition;
 import org.bridgeway.supervision.caseload.ConditionKind;
 import org.bridgeway.supervision.caseload.Offense;
 import org.bridgeway.supervision.caseload.OpenCase;
 import org.bridgeway.supervision.caseload.SupervisionCase;
+import org.bridgeway.supervision.contact.Contact;
+import org.bridgeway.supervision.contact.ContactKind;
+import org.bridgeway.supervision.contact.ContactRecords;
+import org.bridgeway.supervision.contact.ContactStandards;
 import org.bridgeway.supervision.person.ContactMethod;
 import org.bridgeway.supervision.person.ContactPreferences;
 import org.bridgeway.supervision.person.Identification;
@@ -30,6 +40,14 @@ import org.bridgeway.supervision.person.Person;
 import org.bridgeway.supervision.person.PersonDetails;
 import org.bridgeway.supervision.person.PersonName;
 import org.bridgeway.supervision.person.PersonRecords;
+import org.bridgeway.supervision.plan.CasePlan;
+import org.bridgeway.supervision.plan.PlanRecords;
+import org.bridgeway.supervision.plan.TaskOwner;
+import org.bridgeway.supervision.violation.ResponseGuide;
+import org.bridgeway.supervision.violation.Violation;
+import org.bridgeway.supervision.violation.ViolationKind;
+import org.bridgeway.supervision.violation.ViolationRecords;
+import org.bridgeway.supervision.violation.ViolationSeverity;
 import org.springframework.boot.test.context.TestComponent;
 
 /**
@@ -51,16 +69,175 @@ public class SupervisionFixtures {
       UserId officer,
       LocalDate startedOn) {}
 
+  /**
+   * A supervised person with one assessment (high housing and moderate employment need) on the
+   * fixture instrument, and a case plan whose first goal has one open task.
+   */
+  public record Planned(
+      Supervised supervised,
+      UUID instrument,
+      UUID plan,
+      long planVersion,
+      UUID goal,
+      UUID task,
+      LocalDate createdOn) {}
+
+  /** A record of a fixture's case, with the version a change must quote. */
+  public record Versioned(UUID id, long version) {}
+
   private final PersonRecords people;
   private final CaseRecords cases;
+  private final AssessmentRecords assessments;
+  private final PlanRecords plans;
+
+  private final ContactRecords contacts;
+  private final ContactStandards standards;
+  private final ViolationRecords violations;
+  private final ResponseGuide guide;
   private final TestUsers users;
   private final Clock clock;
 
-  SupervisionFixtures(PersonRecords people, CaseRecords cases, TestUsers users, Clock clock) {
+  SupervisionFixtures(
+      PersonRecords people,
+      CaseRecords cases,
+      AssessmentRecords assessments,
+      PlanRecords plans,
+      ContactRecords contacts,
+      ContactStandards standards,
+      ViolationRecords violations,
+      ResponseGuide guide,
+      TestUsers users,
+      Clock clock) {
     this.people = people;
     this.cases = cases;
+    this.assessments = assessments;
+    this.plans = plans;
+    this.contacts = contacts;
+    this.standards = standards;
+    this.violations = violations;
+    this.guide = guide;
     this.users = users;
     this.clock = clock;
+  }
+
+  /**
+   * A small instrument: housing (items {@code h1}, {@code h2}: 0 or 2 points; moderate from 2, high
+   * from 4) and employment (item {@code e1}: 0, 1 or 2 points; moderate from 1, high from 2); risk
+   * moderate from 2, high from 4, very high at 6.
+   */
+  public static InstrumentDefinition smallInstrument() {
+    List<InstrumentDefinition.Option> yesNo =
+        List.of(
+            new InstrumentDefinition.Option("No", 0), new InstrumentDefinition.Option("Yes", 2));
+    return new InstrumentDefinition(
+        List.of(
+            new InstrumentDefinition.Section(
+                NeedDomain.HOUSING,
+                List.of(
+                    new InstrumentDefinition.Item("h1", "Housing question one?", yesNo),
+                    new InstrumentDefinition.Item("h2", "Housing question two?", yesNo)),
+                2,
+                4),
+            new InstrumentDefinition.Section(
+                NeedDomain.EDUCATION_EMPLOYMENT,
+                List.of(
+                    new InstrumentDefinition.Item(
+                        "e1",
+                        "Work question?",
+                        List.of(
+                            new InstrumentDefinition.Option("Working", 0),
+                            new InstrumentDefinition.Option("Part time", 1),
+                            new InstrumentDefinition.Option("Not working", 2)))),
+                1,
+                2)),
+        new InstrumentDefinition.RiskThresholds(2, 4, 6));
+  }
+
+  /** A new {@link #smallInstrument()} of the agency, defined by its administrator. */
+  public UUID instrument(OrganizationId agency) {
+    return assessments
+        .define(administratorOf(agency), "Fixture screening", smallInstrument())
+        .id()
+        .value();
+  }
+
+  /** A supervised person of the agency, assessed and with a case plan; see {@link Planned}. */
+  public Planned planned(OrganizationId agency) {
+    Supervised supervised = supervised(agency);
+    BridgewayPrincipal admin = administratorOf(agency);
+    UUID instrument = instrument(agency);
+    assessments.complete(
+        admin,
+        personId(supervised),
+        new InstrumentId(instrument),
+        Map.of("h1", 1, "h2", 1, "e1", 1),
+        supervised.startedOn(),
+        List.of());
+    CasePlan plan = plans.create(admin, new CaseId(supervised.supervisionCase()));
+    UUID goal = plan.goals().getFirst().id();
+    plan =
+        plans.addTask(
+            admin,
+            plan.caseId(),
+            goal,
+            new PlanRecords.NewTask(
+                "Fill in the housing application", TaskOwner.PERSON, null, null),
+            plan.version());
+    return new Planned(
+        supervised,
+        instrument,
+        plan.id().value(),
+        plan.version(),
+        goal,
+        plan.goals().getFirst().tasks().getFirst().id(),
+        plan.createdOn());
+  }
+
+  /** An office contact scheduled on the fixture's case for tomorrow, not yet recorded. */
+  public Versioned scheduledContact(OrganizationId agency, Supervised supervised) {
+    Contact contact =
+        contacts.schedule(
+            administratorOf(agency),
+            new CaseId(supervised.supervisionCase()),
+            ContactKind.OFFICE,
+            clock.instant().plus(java.time.Duration.ofDays(1)),
+            "Office 2");
+    return new Versioned(contact.id().value(), contact.version());
+  }
+
+  /**
+   * A low-severity technical violation on the day the fixture's case started, without a response.
+   */
+  public Versioned violation(OrganizationId agency, Supervised supervised) {
+    Violation violation =
+        violations
+            .record(
+                administratorOf(agency),
+                new CaseId(supervised.supervisionCase()),
+                new ViolationRecords.NewViolation(
+                    supervised.startedOn(),
+                    null,
+                    ViolationKind.TECHNICAL,
+                    ViolationSeverity.LOW,
+                    "Missed an office visit",
+                    false))
+            .violation();
+    return new Versioned(violation.id().value(), violation.version());
+  }
+
+  /** The version of the agency's contact standard for a level (0 while it has the default). */
+  public long contactStandardVersion(OrganizationId agency, SupervisionLevel level) {
+    return standards.of(agency).get(level).version();
+  }
+
+  /** The version of the agency's response range for a severity and level. */
+  public long responseRangeVersion(
+      OrganizationId agency, ViolationSeverity severity, SupervisionLevel level) {
+    return guide.of(agency).stream()
+        .filter(c -> c.range().severity() == severity && c.range().level() == level)
+        .findFirst()
+        .orElseThrow()
+        .version();
   }
 
   /** The agency's administrator, acting through an API token. */

@@ -74,6 +74,9 @@ public class CaseRecords {
   @Transactional
   public SupervisionCase open(BridgewayPrincipal principal, OpenCase command) {
     Person person = people.visible(principal, command.person());
+    if (person.isMerged()) {
+      throw PersonRecords.merged();
+    }
     List<FieldViolation> violations = new ArrayList<>();
     if (!command.expectedEndDate().isAfter(command.startDate())) {
       violations.add(

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * (with nicknames, transposed names and aliases), date of birth and identifiers.
  */
 @Component
-class DuplicateDetector {
+public class DuplicateDetector {
 
   /** The score from which a person is a likely duplicate. */
   static final double LIKELY = 0.7;
@@ -49,7 +49,7 @@ class DuplicateDetector {
    *
    * @param exclude the person being edited, or null when entering a new one
    */
-  List<DuplicateCandidate> candidates(
+  public List<DuplicateCandidate> candidates(
       OrganizationId agency, PersonDetails details, PersonId exclude) {
     String given = NameKeys.key(details.name().given());
     String family = NameKeys.key(details.name().family());
@@ -60,6 +60,7 @@ class DuplicateDetector {
                 SELECT p.id, p.given_name_key, p.family_name_key, p.date_of_birth
                 FROM supervision_person p
                 WHERE p.organization_id = :agency AND p.id <> :excluded
+                  AND p.merged_into_id IS NULL
                   AND (p.date_of_birth = :birth
                        OR p.family_name_key % :family
                        OR p.family_name_key % :given
@@ -126,6 +127,79 @@ class DuplicateDetector {
     return candidates.size() > MAX_CANDIDATES
         ? List.copyOf(candidates.subList(0, MAX_CANDIDATES))
         : List.copyOf(candidates);
+  }
+
+  /** Two records of an agency that may be the same person, as {@link #likelyPairs} finds them. */
+  public record LikelyPair(PersonId first, PersonId second, DuplicateCandidate match) {}
+
+  /**
+   * Pairs of records (not merged) of the agency that are likely the same person, best first. The
+   * database pairs records with the same date of birth or alike family names; each pair is scored
+   * as {@link #candidates} scores one entered person.
+   *
+   * @param limit the most pairs to look at and to answer
+   */
+  public List<LikelyPair> likelyPairs(OrganizationId agency, int limit) {
+    record PairRow(Row a, Row b) {}
+    List<PairRow> rows =
+        jdbc.sql(
+                """
+                SELECT a.id, a.given_name_key, a.family_name_key, a.date_of_birth,
+                       b.id, b.given_name_key, b.family_name_key, b.date_of_birth
+                FROM supervision_person a
+                JOIN supervision_person b
+                  ON b.organization_id = a.organization_id AND a.id < b.id
+                 AND b.merged_into_id IS NULL
+                 AND (b.date_of_birth = a.date_of_birth OR b.family_name_key % a.family_name_key)
+                WHERE a.organization_id = :agency AND a.merged_into_id IS NULL
+                LIMIT :limit
+                """)
+            .param("agency", agency.value())
+            .param("limit", limit * 10)
+            .query(
+                (rs, n) ->
+                    new PairRow(
+                        new Row(
+                            rs.getObject(1, UUID.class),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getObject(4, LocalDate.class)),
+                        new Row(
+                            rs.getObject(5, UUID.class),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getObject(8, LocalDate.class))))
+            .list();
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    Set<UUID> ids = new HashSet<>();
+    rows.forEach(
+        row -> {
+          ids.add(row.a().id());
+          ids.add(row.b().id());
+        });
+    Map<UUID, List<KnownName>> aliases = aliasesOf(ids);
+    List<LikelyPair> pairs = new ArrayList<>();
+    for (PairRow row : rows) {
+      List<KnownName> names = new ArrayList<>();
+      names.add(new KnownName(row.b().given(), row.b().family(), MatchReason.NAME));
+      names.addAll(aliases.getOrDefault(row.b().id(), List.of()));
+      DuplicateCandidate match =
+          score(
+              new PersonId(row.b().id()),
+              row.a().given(),
+              row.a().family(),
+              row.a().birth(),
+              names,
+              row.b().birth(),
+              false);
+      if (match != null) {
+        pairs.add(new LikelyPair(new PersonId(row.a().id()), new PersonId(row.b().id()), match));
+      }
+    }
+    pairs.sort(Comparator.comparingDouble((LikelyPair pair) -> pair.match().score()).reversed());
+    return pairs.size() > limit ? List.copyOf(pairs.subList(0, limit)) : List.copyOf(pairs);
   }
 
   private Set<UUID> identifierMatches(OrganizationId agency, PersonDetails details, UUID excluded) {

@@ -3,8 +3,10 @@ package org.bridgeway.supervision.person;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -51,6 +53,10 @@ public class Person {
   private final UserId createdBy;
   private final Instant createdAt;
   private Instant updatedAt;
+  private PersonId mergedIntoId;
+  private Instant mergedAt;
+  private String mergedBy;
+  private String mergeReason;
 
   @MappedCollection(idColumn = "person_id", keyColumn = "position")
   private List<AliasRow> aliases;
@@ -124,7 +130,144 @@ public class Person {
    * @throws IllegalArgumentException if the details break a rule of {@link PersonDetails}
    */
   public void revise(PersonDetails details, LocalDate today, Instant at) {
+    requireNotMerged();
     apply(details, today, at);
+  }
+
+  /**
+   * Marks this record as merged into the survivor, another record of the same person of the same
+   * agency: it is kept for audit and changes no more. Its identifiers move to the survivor (an
+   * identifier belongs to one record of the agency); its names and addresses stay here as they were
+   * and are copied to the survivor by {@link #absorb}.
+   *
+   * @param by actor reference of who merged the records
+   * @param reason why the reviewer decided the records are the same person
+   * @return the details to hand to the survivor's {@link #absorb}, as they were before the merge
+   * @throws IllegalStateException if this record was merged already
+   * @throws IllegalArgumentException if the survivor is this record or of another agency, or there
+   *     is no reason
+   */
+  public PersonDetails mergeInto(Person survivor, String by, String reason, Instant at) {
+    requireNotMerged();
+    if (survivor.id.equals(id) || !survivor.organizationId.equals(organizationId)) {
+      throw new IllegalArgumentException("A record merges into another record of its agency");
+    }
+    if (survivor.isMerged()) {
+      throw new IllegalArgumentException("A record cannot merge into a merged record");
+    }
+    String actor = requireText(by, "merging actor");
+    String why = requireText(reason, "merge reason");
+    PersonDetails handedOver = details();
+    this.mergedIntoId = survivor.id;
+    this.mergedBy = actor;
+    this.mergeReason = why;
+    this.mergedAt = Objects.requireNonNull(at);
+    this.identifiers = List.of();
+    this.updatedAt = at;
+    return handedOver;
+  }
+
+  /**
+   * Takes over what a merged record of the same person knew: its legal name and aliases become
+   * aliases here (unless this record has them already), its identifiers join these, and its
+   * addresses join the address history. If both records have a current address, this record's stays
+   * current and the other's ends today.
+   *
+   * @param other the merged record's details, as {@link #mergeInto} handed them over
+   * @throws IllegalStateException if this record was merged itself
+   */
+  public void absorb(PersonDetails other, LocalDate today, Instant at) {
+    requireNotMerged();
+    PersonDetails mine = details();
+    List<PersonName> names = new ArrayList<>(mine.aliases());
+    Set<String> known = new HashSet<>();
+    known.add(nameKey(mine.name()));
+    names.forEach(name -> known.add(nameKey(name)));
+    List<PersonName> offered = new ArrayList<>();
+    offered.add(other.name());
+    offered.addAll(other.aliases());
+    for (PersonName name : offered) {
+      if (known.add(nameKey(name))) {
+        names.add(name);
+      }
+    }
+    List<Identification> ids = new ArrayList<>(mine.identifiers());
+    Set<String> idKeys = new HashSet<>();
+    ids.forEach(identifier -> idKeys.add(identifier.kind() + ":" + identifier.key()));
+    for (Identification identifier : other.identifiers()) {
+      if (idKeys.add(identifier.kind() + ":" + identifier.key())) {
+        ids.add(identifier);
+      }
+    }
+    List<Address> history = new ArrayList<>(mine.addresses());
+    boolean hasCurrent = mine.currentAddress() != null;
+    for (Address address : other.addresses()) {
+      Address moved = address;
+      if (address.isCurrent() && hasCurrent) {
+        LocalDate end = address.validFrom().isAfter(today) ? address.validFrom() : today;
+        moved =
+            new Address(
+                address.line1(),
+                address.line2(),
+                address.city(),
+                address.state(),
+                address.postalCode(),
+                address.validFrom(),
+                end);
+      }
+      if (!history.contains(moved)) {
+        history.add(moved);
+      }
+    }
+    apply(
+        new PersonDetails(
+            mine.name(),
+            names,
+            mine.dateOfBirth(),
+            ids,
+            mine.gender(),
+            mine.races(),
+            mine.ethnicity(),
+            mine.preferredLanguage(),
+            mine.interpreterNeeded(),
+            history,
+            mine.contact(),
+            mine.emergencyContact()),
+        today,
+        at);
+  }
+
+  /** Whether this record was merged into another ({@link #mergedInto()}). */
+  public boolean isMerged() {
+    return mergedIntoId != null;
+  }
+
+  /** The record this one was merged into, or null. */
+  public PersonId mergedInto() {
+    return mergedIntoId;
+  }
+
+  public Instant mergedAt() {
+    return mergedAt;
+  }
+
+  /** Actor reference of who merged this record, or null. */
+  public String mergedBy() {
+    return mergedBy;
+  }
+
+  public String mergeReason() {
+    return mergeReason;
+  }
+
+  private void requireNotMerged() {
+    if (isMerged()) {
+      throw new IllegalStateException("A merged record changes no more");
+    }
+  }
+
+  private static String nameKey(PersonName name) {
+    return NameKeys.key(name.given()) + "|" + NameKeys.key(name.family());
   }
 
   private void apply(PersonDetails details, LocalDate today, Instant at) {

@@ -11,6 +11,7 @@ import org.bridgeway.audit.AuditTrail;
 import org.bridgeway.identity.BridgewayPrincipal;
 import org.bridgeway.identity.OrganizationId;
 import org.bridgeway.identity.OrganizationKind;
+import org.bridgeway.shared.web.DomainRuleViolation;
 import org.bridgeway.shared.web.FieldViolation;
 import org.bridgeway.shared.web.NotFoundException;
 import org.bridgeway.supervision.PersonId;
@@ -146,6 +147,9 @@ public class PersonRecords {
   public Person revise(
       BridgewayPrincipal principal, PersonId id, PersonDetails details, long version) {
     Person person = visible(principal, id);
+    if (person.isMerged()) {
+      throw merged();
+    }
     if (person.version() != version) {
       throw new OptimisticLockingFailureException(
           "Person " + id + " is at version " + person.version() + ", not " + version);
@@ -176,7 +180,8 @@ public class PersonRecords {
         new StringBuilder(
             "SELECT p.id, p.given_name, p.middle_name, p.family_name, p.date_of_birth,"
                 + " count(*) OVER () AS total FROM supervision_person p WHERE "
-                + CaseloadAccess.VISIBLE);
+                + CaseloadAccess.VISIBLE
+                + " AND p.merged_into_id IS NULL");
     String key = text == null ? "" : NameKeys.key(text);
     String identifierKey = text == null ? "" : Identification.key(text.strip());
     List<String> matches = new ArrayList<>();
@@ -227,6 +232,14 @@ public class PersonRecords {
         AuditEvent.success("supervision.person.search")
             .withDetail("results", Integer.toString(found.size())));
     return new PersonSearchResult(found, total[0]);
+  }
+
+  /** The answer to a change of a record that was merged into another: it changes no more. */
+  public static DomainRuleViolation merged() {
+    return new DomainRuleViolation(
+        null,
+        "supervision.person.merged",
+        "The record was merged into another record of the same person and changes no more.");
   }
 
   private DuplicateCandidate named(BridgewayPrincipal principal, DuplicateCandidate candidate) {

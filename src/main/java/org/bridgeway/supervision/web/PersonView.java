@@ -20,7 +20,11 @@ import org.bridgeway.supervision.person.PersonDetails;
 import org.bridgeway.supervision.person.PersonName;
 import org.bridgeway.supervision.person.Race;
 
-/** A person's record as the API answers it, with a summary of their cases. */
+/**
+ * A person's record as the API answers it, with a summary of their cases. {@code mergedInto} points
+ * at the surviving record when this one was merged into it (it is kept for audit and changes no
+ * more), else null.
+ */
 record PersonView(
     UUID id,
     long version,
@@ -40,7 +44,8 @@ record PersonView(
     EmergencyContact emergencyContact,
     List<CaseSummary> cases,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    UUID mergedInto) {
 
   record Contact(
       String phone,
@@ -95,6 +100,7 @@ record PersonView(
         details.emergencyContact(),
         cases.stream().map(CaseSummary::of).toList(),
         person.createdAt(),
-        person.updatedAt());
+        person.updatedAt(),
+        person.mergedInto() == null ? null : person.mergedInto().value());
   }
 }

@@ -1,0 +1,20 @@
+package org.bridgeway.supervision.importing;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Limits of the CSV import of people and cases ({@code bridgeway.supervision.import.*}).
+ *
+ * @param maxFileSize the largest file accepted; the API's body limit ({@code @ApiBodyLimit}) is
+ *     slightly above it, so that a file just over it gets this clearer answer
+ * @param maxRows the most data rows in one file: the import runs in one request and one transaction
+ *     (ADR 0012)
+ * @param maxReportedErrors the most errors a report lists; it always says how many there were
+ */
+@ConfigurationProperties("bridgeway.supervision.import")
+record ImportProperties(
+    @DefaultValue("20MB") DataSize maxFileSize,
+    @DefaultValue("10000") int maxRows,
+    @DefaultValue("1000") int maxReportedErrors) {}
