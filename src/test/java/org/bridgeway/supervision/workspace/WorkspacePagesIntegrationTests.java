@@ -19,14 +19,21 @@ import org.bridgeway.identity.UserId;
 import org.bridgeway.shared.vocabulary.OffenseCategory;
 import org.bridgeway.shared.vocabulary.SupervisionLevel;
 import org.bridgeway.shared.vocabulary.SupervisionType;
+import org.bridgeway.supervision.CaseId;
+import org.bridgeway.supervision.ContactId;
 import org.bridgeway.supervision.PersonId;
 import org.bridgeway.supervision.caseload.CaseRecords;
 import org.bridgeway.supervision.caseload.ConditionKind;
 import org.bridgeway.supervision.caseload.Offense;
 import org.bridgeway.supervision.caseload.OpenCase;
 import org.bridgeway.supervision.caseload.Teams;
+import org.bridgeway.supervision.contact.ContactOutcome;
+import org.bridgeway.supervision.contact.ContactRecords;
 import org.bridgeway.supervision.person.Person;
 import org.bridgeway.supervision.person.PersonRecords;
+import org.bridgeway.supervision.violation.ViolationKind;
+import org.bridgeway.supervision.violation.ViolationRecords;
+import org.bridgeway.supervision.violation.ViolationSeverity;
 import org.bridgeway.testing.IntegrationTest;
 import org.bridgeway.testing.Principals;
 import org.bridgeway.testing.SupervisionFixtures;
@@ -58,6 +65,8 @@ class WorkspacePagesIntegrationTests {
   @Autowired PersonRecords people;
   @Autowired CaseRecords cases;
   @Autowired Teams teams;
+  @Autowired ViolationRecords violations;
+  @Autowired ContactRecords contacts;
   @Autowired JdbcClient jdbc;
   @Autowired Clock clock;
 
@@ -440,6 +449,80 @@ class WorkspacePagesIntegrationTests {
                 .single())
         .isEqualTo("CLOSED");
     page(get("/supervision/cases/" + caseId + "/transfer"), officer, 403);
+  }
+
+  @Test
+  void assessmentsContactsAndViolationsFillTheColumnsTheTeamAndTheTimeline() throws Exception {
+    SupervisionFixtures.Planned planned = fixtures.planned(agency);
+    Supervised supervised = planned.supervised();
+    LocalDate today = LocalDate.now(clock);
+    violations.record(
+        SupervisionFixtures.administratorOf(agency),
+        new CaseId(supervised.supervisionCase()),
+        new ViolationRecords.NewViolation(
+            today, null, ViolationKind.TECHNICAL, ViolationSeverity.LOW, "Missed a visit", false));
+    String family = people.visible(admin, new PersonId(supervised.person())).name().family();
+
+    CaseloadLine line = caseload(admin, "q=" + family).lines().getFirst();
+    assertThat(line.person().value()).isEqualTo(supervised.person());
+    assertThat(line.flags().riskLevel()).isEqualTo("HIGH");
+    assertThat(line.topNeeds()).containsExactly("HOUSING", "EDUCATION_EMPLOYMENT");
+    assertThat(line.flags().nextContactDue()).isNotNull();
+    assertThat(line.contactOverdue()).isTrue();
+    assertThat(line.reassessmentOverdue()).isFalse();
+    assertThat(line.alerts()).isEqualTo(1);
+    assertThat(personIds(caseload(admin, "risk=HIGH&overdue=true&sort=RISK-desc")))
+        .contains(supervised.person());
+    assertThat(personIds(caseload(admin, "risk=LOW&q=" + family))).isEmpty();
+    String html =
+        page(get("/supervision/caseload?q=" + family), admin, 200)
+            .getResponse()
+            .getContentAsString();
+    assertThat(html).contains("Housing").contains(">High<").contains("Overdue");
+
+    MvcResult team = page(get("/supervision/team"), admin, 200);
+    @SuppressWarnings("unchecked")
+    List<OfficerWorkload> workloads =
+        (List<OfficerWorkload>) team.getModelAndView().getModel().get("workloads");
+    assertThat(workloads)
+        .filteredOn(w -> w.officer().equals(supervised.officer().value()))
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.openCases()).isEqualTo(1);
+              assertThat(w.overdue()).isEqualTo(1);
+              assertThat(w.highRisk()).isEqualTo(1);
+            });
+
+    SupervisionFixtures.Versioned scheduled = fixtures.scheduledContact(agency, supervised);
+    contacts.record(
+        SupervisionFixtures.administratorOf(agency),
+        new CaseId(supervised.supervisionCase()),
+        new ContactId(scheduled.id()),
+        clock.instant(),
+        ContactOutcome.COMPLETED,
+        "Met at the office.",
+        supervised.officer(),
+        scheduled.version());
+    assertThat(caseload(admin, "q=" + family).lines().getFirst().contactOverdue()).isFalse();
+
+    String timeline =
+        page(get("/supervision/people/" + supervised.person()), admin, 200)
+            .getResponse()
+            .getContentAsString();
+    assertThat(timeline)
+        .contains("Fixture screening assessment of " + supervised.startedOn() + ": risk High")
+        .contains("Case plan created")
+        .contains("Violation (Technical, Low severity) on " + today)
+        .contains("Office visit: Completed")
+        .contains("Met at the office.");
+    String onlyContacts =
+        page(get("/supervision/people/" + supervised.person() + "?kind=contact"), admin, 200)
+            .getResponse()
+            .getContentAsString();
+    assertThat(onlyContacts)
+        .contains("Office visit: Completed")
+        .doesNotContain("Case plan created");
   }
 
   private PersonId openCase(String family, SupervisionLevel level, LocalDate end) {

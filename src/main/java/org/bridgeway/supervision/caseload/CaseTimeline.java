@@ -1,4 +1,4 @@
-package org.bridgeway.supervision.workspace;
+package org.bridgeway.supervision.caseload;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.bridgeway.supervision.PersonId;
+import org.bridgeway.supervision.workspace.TimelineEntry;
+import org.bridgeway.supervision.workspace.TimelineSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
