@@ -119,8 +119,10 @@ class ImportJobsIntegrationTests {
             id.toString())
         .update();
 
-    // The test clock stands still; the scheduler needs one that moves on from it.
-    Instant start = clock.instant();
+    // The test clock stands still; the scheduler needs one that moves on from it. db-scheduler
+    // revives a dead execution at the wall-clock time, so the scheduler's clock must not start
+    // behind it (the shared test clock lags the wall clock by however long the context has lived).
+    Instant start = java.util.Collections.max(List.of(clock.instant(), Instant.now()));
     long started = System.nanoTime();
     Scheduler scheduler =
         Scheduler.create(dataSource, directoryImportTask)
