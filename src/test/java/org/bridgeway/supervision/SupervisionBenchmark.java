@@ -34,6 +34,7 @@ import org.bridgeway.identity.UserId;
 import org.bridgeway.identity.token.ApiTokenService;
 import org.bridgeway.shared.demo.DemoData;
 import org.bridgeway.shared.demo.DemoProperties.Scale;
+import org.bridgeway.supervision.access.CaseloadAccess;
 import org.bridgeway.supervision.assessment.AssessmentRecords;
 import org.bridgeway.supervision.assessment.NeedsQueries;
 import org.bridgeway.supervision.caseload.CaseRecords;
@@ -77,6 +78,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SupervisionBenchmark {
 
   static final int ROUNDS = 5;
+  static final int CASELOAD_ROUNDS = 100;
   static final int HTTP_ROUNDS = 3;
   static final int PEOPLE_READ = 60;
 
@@ -188,7 +190,7 @@ class SupervisionBenchmark {
     Samples facade = new Samples();
     Samples direct = new Samples();
     int listed = 0;
-    for (int round = 0; round <= ROUNDS * 4; round++) {
+    for (int round = 0; round <= CASELOAD_ROUNDS; round++) {
       boolean measured = round > 0;
       int size =
           measure(measured ? facade : null, () -> caseloadFacade(principal, agency, today)).size();
@@ -290,13 +292,27 @@ class SupervisionBenchmark {
             Date.valueOf(today),
             array(rows.stream().map(r -> r.supervisionCase().value()).toList()))
         .forEach(line -> report.note("  " + line));
+    BridgewayPrincipal admin =
+        BridgewayPrincipal.apiClient(
+            UUID.randomUUID(),
+            agency,
+            OrganizationKind.PROBATION_AGENCY,
+            "Benchmark agency",
+            "Benchmark client",
+            Set.of(Role.ORGANIZATION_ADMIN));
+    String people =
+        " FROM supervision_person p WHERE "
+            + CaseloadAccess.VISIBLE
+            + " AND p.merged_into_id IS NULL";
     report.note("plan of the people list (admin, page of 60):");
-    explain(
-            "SELECT p.id, p.given_name, p.middle_name, p.family_name, p.date_of_birth, count(*)"
-                + " OVER () AS total FROM supervision_person p WHERE p.organization_id = ? AND"
-                + " p.merged_into_id IS NULL ORDER BY p.family_name_key, p.given_name_key, p.id"
-                + " LIMIT 60",
-            agency.value())
+    explainNamed(
+            "SELECT p.id, p.given_name, p.middle_name, p.family_name, p.date_of_birth"
+                + people
+                + " ORDER BY p.family_name_key, p.given_name_key, p.id LIMIT 60",
+            CaseloadAccess.scopeOf(admin).parameters())
+        .forEach(line -> report.note("  " + line));
+    report.note("plan of its total:");
+    explainNamed("SELECT count(*)" + people, CaseloadAccess.scopeOf(admin).parameters())
         .forEach(line -> report.note("  " + line));
     report.print();
 
@@ -490,6 +506,15 @@ class SupervisionBenchmark {
 
   private static UuidArray array(List<UUID> values) {
     return new UuidArray(values);
+  }
+
+  private List<String> explainNamed(String sql, Map<String, Object> parameters) {
+    return transactions.execute(
+        tx ->
+            jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+                .params(parameters)
+                .query(String.class)
+                .list());
   }
 
   private List<String> explain(String sql, Object... parameters) {
