@@ -371,7 +371,7 @@ class SupervisionDemoData implements DemoDataStep {
     return set;
   }
 
-  private static String describe(OffenseCategory category) {
+  static String describe(OffenseCategory category) {
     return switch (category) {
       case VIOLENT -> "Assault with a deadly weapon";
       case SEX_OFFENSE -> "Failure to register";

@@ -176,10 +176,9 @@ public class PersonRecords {
   public PersonSearchResult search(
       BridgewayPrincipal principal, String text, long offset, int limit) {
     CaseloadAccess.Scope scope = CaseloadAccess.scopeOf(principal);
-    StringBuilder sql =
+    StringBuilder where =
         new StringBuilder(
-            "SELECT p.id, p.given_name, p.middle_name, p.family_name, p.date_of_birth,"
-                + " count(*) OVER () AS total FROM supervision_person p WHERE "
+            " FROM supervision_person p WHERE "
                 + CaseloadAccess.VISIBLE
                 + " AND p.merged_into_id IS NULL");
     String key = text == null ? "" : NameKeys.key(text);
@@ -199,39 +198,58 @@ public class PersonRecords {
               + " WHERE i.person_id = p.id AND i.value_key = :identifier)");
     }
     if (!matches.isEmpty()) {
-      sql.append(" AND (").append(String.join(" OR ", matches)).append(')');
+      where.append(" AND (").append(String.join(" OR ", matches)).append(')');
     }
-    sql.append(" ORDER BY p.family_name_key, p.given_name_key, p.id LIMIT :limit OFFSET :offset");
-    long[] total = {0};
-    JdbcClient.StatementSpec statement =
-        jdbc.sql(sql.toString())
-            .params(scope.parameters())
+    // The page and the total are two statements: a count over the window of every match would
+    // read (and sort) all of an agency's people for each page; the page alone follows the name
+    // index and stops at the limit.
+    List<PersonSummary> found =
+        bind(
+                jdbc.sql(
+                    "SELECT p.id, p.given_name, p.middle_name, p.family_name, p.date_of_birth"
+                        + where
+                        + " ORDER BY p.family_name_key, p.given_name_key, p.id"
+                        + " LIMIT :limit OFFSET :offset"),
+                scope,
+                key,
+                identifierKey)
             .param("limit", limit)
-            .param("offset", offset);
+            .param("offset", offset)
+            .query(
+                (rs, n) ->
+                    new PersonSummary(
+                        new PersonId(rs.getObject("id", UUID.class)),
+                        new PersonName(
+                            rs.getString("given_name"),
+                            rs.getString("middle_name"),
+                            rs.getString("family_name")),
+                        rs.getObject("date_of_birth", LocalDate.class)))
+            .list();
+    long total =
+        !found.isEmpty() && found.size() < limit
+            ? offset + found.size()
+            : bind(jdbc.sql("SELECT count(*)" + where), scope, key, identifierKey)
+                .query(Long.class)
+                .single();
+    audit.record(
+        AuditEvent.success("supervision.person.search")
+            .withDetail("results", Integer.toString(found.size())));
+    return new PersonSearchResult(found, total);
+  }
+
+  private static JdbcClient.StatementSpec bind(
+      JdbcClient.StatementSpec statement,
+      CaseloadAccess.Scope scope,
+      String key,
+      String identifierKey) {
+    statement = statement.params(scope.parameters());
     if (!key.isEmpty()) {
       statement = statement.param("key", key);
     }
     if (!identifierKey.isEmpty()) {
       statement = statement.param("identifier", identifierKey);
     }
-    List<PersonSummary> found =
-        statement
-            .query(
-                (rs, n) -> {
-                  total[0] = rs.getLong("total");
-                  return new PersonSummary(
-                      new PersonId(rs.getObject("id", UUID.class)),
-                      new PersonName(
-                          rs.getString("given_name"),
-                          rs.getString("middle_name"),
-                          rs.getString("family_name")),
-                      rs.getObject("date_of_birth", LocalDate.class));
-                })
-            .list();
-    audit.record(
-        AuditEvent.success("supervision.person.search")
-            .withDetail("results", Integer.toString(found.size())));
-    return new PersonSearchResult(found, total[0]);
+    return statement;
   }
 
   /** The answer to a change of a record that was merged into another: it changes no more. */
