@@ -45,8 +45,10 @@ import org.bridgeway.supervision.demo.SupervisionGenerationSummary;
 import org.bridgeway.supervision.demo.SupervisionGenerator;
 import org.bridgeway.supervision.person.PersonRecords;
 import org.bridgeway.supervision.violation.ViolationRecords;
+import org.bridgeway.testing.SignInSteps;
 import org.bridgeway.testing.TestUsers;
 import org.bridgeway.testing.WebIntegrationTest;
+import org.bridgeway.testing.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -237,6 +239,43 @@ class SupervisionBenchmark {
       }
     }
 
+    // The officer's pages themselves, signed in: an enrolled officer takes over the caseload.
+    TestUsers.TestUser pageOfficer = users.enrolled(agency, Role.OFFICER);
+    jdbc.sql("UPDATE supervision_case SET officer_id = ? WHERE officer_id = ? AND status = 'OPEN'")
+        .params(pageOfficer.id().value(), officer)
+        .update();
+    WebSession web = SignInSteps.signedIn(port, pageOfficer, clock);
+    Samples caseloadPage = new Samples();
+    Samples caseloadByRisk = new Samples();
+    Samples personPage = new Samples();
+    int failedPages = 0;
+    for (int round = 0; round <= HTTP_ROUNDS; round++) {
+      for (PersonId person : caseload) {
+        boolean measured = round > 0;
+        failedPages +=
+            measure(measured ? caseloadPage : null, () -> web.get("/supervision/caseload")).status()
+                    == 200
+                ? 0
+                : 1;
+        failedPages +=
+            measure(
+                            measured ? caseloadByRisk : null,
+                            () -> web.get("/supervision/caseload?sort=risk-desc"))
+                        .status()
+                    == 200
+                ? 0
+                : 1;
+        failedPages +=
+            measure(
+                            measured ? personPage : null,
+                            () -> web.get("/supervision/people/" + person.value()))
+                        .status()
+                    == 200
+                ? 0
+                : 1;
+      }
+    }
+
     BenchmarkReport report =
         new BenchmarkReport(
             "Officer pages at the " + scale.name().toLowerCase(Locale.ROOT) + " profile");
@@ -268,6 +307,20 @@ class SupervisionBenchmark {
         recordOverHttp,
         staticFile,
         "");
+    row(
+        report,
+        "HTTP: caseload page, first 25 of " + listed + " by name, signed in",
+        caseloadPage,
+        staticFile,
+        "p99 <= 100 ms");
+    row(
+        report,
+        "HTTP: caseload page sorted by risk (flags of all " + listed + ")",
+        caseloadByRisk,
+        staticFile,
+        "p99 <= 100 ms");
+    row(report, "HTTP: person page with timeline, signed in", personPage, staticFile, "");
+    report.note("pages that did not answer 200: " + failedPages);
     report.note("generated: " + generated);
     report.note(
         String.format(
@@ -317,6 +370,7 @@ class SupervisionBenchmark {
     report.print();
 
     assertThat(listed).isBetween(40, 90);
+    assertThat(failedPages).isZero();
     assertThat(generated.alreadyPresent()).isFalse();
   }
 
