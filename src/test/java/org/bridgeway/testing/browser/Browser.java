@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -81,9 +82,14 @@ public final class Browser implements AutoCloseable {
                                 + " && !document.documentElement.classList.contains('usa-js-loading');")));
   }
 
-  /** An explicit wait with the standard timeout. */
+  /**
+   * An explicit wait with the standard timeout. An element found before the page reloaded goes
+   * stale under the condition's feet: that is a reason to look again, not a failure.
+   */
   public WebDriverWait waiting() {
-    return new WebDriverWait(driver, TIMEOUT);
+    WebDriverWait wait = new WebDriverWait(driver, TIMEOUT);
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
   }
 
   /** The application-relative path of the page shown, without query or fragment. */
