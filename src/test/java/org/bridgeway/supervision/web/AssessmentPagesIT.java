@@ -26,7 +26,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 
 /**
  * An officer completes an assessment with the keyboard alone, meets the error summary on the way,
@@ -34,7 +33,6 @@ import org.springframework.context.annotation.Import;
  * axe.
  */
 @BrowserTest
-@Import(SupervisionFixtures.class)
 class AssessmentPagesIT {
 
   @Autowired TestUsers testUsers;

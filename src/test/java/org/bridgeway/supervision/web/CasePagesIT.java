@@ -23,7 +23,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -31,7 +30,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * keyboard, errors are summarized and focused, and both pages pass axe.
  */
 @BrowserTest
-@Import(SupervisionFixtures.class)
 class CasePagesIT {
 
   @Autowired TestUsers testUsers;

@@ -24,7 +24,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -33,7 +32,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the keyboard. Every page passes axe.
  */
 @BrowserTest
-@Import(SupervisionFixtures.class)
 class WorkspacePagesIT {
 
   @Autowired TestUsers testUsers;

@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.bridgeway.testing.SupervisionFixtures;
 import org.bridgeway.testing.TestClockConfiguration;
 import org.bridgeway.testing.TestUsers;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,12 +20,13 @@ import org.springframework.test.context.ActiveProfiles;
  *
  * <p>Name such classes {@code *IT}: they run in {@code ./mvnw verify} (failsafe). They need
  * Debian's {@code chromium} and {@code chromium-driver} and fail, rather than skip, without them.
- * One browser serves all tests of a class; its cookies are deleted before each test.
+ * One browser serves all tests of a class; its cookies are deleted before each test. Every browser
+ * test shares this one set-up (fixtures included), so they all run in one application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({TestClockConfiguration.class, TestUsers.class})
+@Import({TestClockConfiguration.class, TestUsers.class, SupervisionFixtures.class})
 @ExtendWith(BrowserExtension.class)
 public @interface BrowserTest {}
