@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.bridgeway.identity.StaffMember;
 import org.bridgeway.identity.UserId;
 import org.bridgeway.shared.vocabulary.SupervisionLevel;
 import org.bridgeway.supervision.PersonId;
+import org.bridgeway.supervision.PersonPageLink;
 import org.bridgeway.supervision.access.CaseloadAccess;
 import org.bridgeway.supervision.caseload.CaseDetails;
 import org.bridgeway.supervision.caseload.CaseRecords;
@@ -62,6 +64,7 @@ class WorkspacePagesController {
   private final StaffDirectory staff;
   private final MessageSource messages;
   private final Clock clock;
+  private final List<PersonPageLink> personPageLinks;
 
   WorkspacePagesController(
       Caseload caseload,
@@ -70,7 +73,8 @@ class WorkspacePagesController {
       Timeline timeline,
       StaffDirectory staff,
       MessageSource messages,
-      Clock clock) {
+      Clock clock,
+      List<PersonPageLink> personPageLinks) {
     this.caseload = caseload;
     this.people = people;
     this.cases = cases;
@@ -78,7 +82,12 @@ class WorkspacePagesController {
     this.staff = staff;
     this.messages = messages;
     this.clock = clock;
+    this.personPageLinks =
+        personPageLinks.stream().sorted(Comparator.comparingInt(PersonPageLink::order)).toList();
   }
+
+  /** A link to another module's page about the person. */
+  record MoreLink(String messageKey, String path) {}
 
   @GetMapping("/supervision/caseload")
   @PreAuthorize(WorkspaceRoles.STAFF)
@@ -164,6 +173,11 @@ class WorkspacePagesController {
         "mayTransfer",
         principal.has(org.bridgeway.identity.Role.SUPERVISOR)
             || CaseloadAccess.manages(principal, principal.organization()));
+    model.addAttribute(
+        "moreLinks",
+        personPageLinks.stream()
+            .map(link -> new MoreLink(link.messageKey(), link.path(personId)))
+            .toList());
     model.addAttribute("kinds", timeline.kindsOf(entries));
     model.addAttribute("kind", shownKind);
     model.addAttribute(
