@@ -295,12 +295,15 @@ public class HsdsRecords {
     Map<HsdsType, Integer> updated = new EnumMap<>(HsdsType.class);
     Map<HsdsType, Integer> unchanged = new EnumMap<>(HsdsType.class);
     List<HsdsRecord> changed = new ArrayList<>();
+    List<HsdsRecord> fresh = new ArrayList<>();
+    List<HsdsRecord> revised = new ArrayList<>();
     List<FieldChange> fieldChanges = new ArrayList<>();
     for (HsdsRecord record : incoming.values()) {
       HsdsRecord before = stored.get(record.id());
       if (before == null) {
         created.merge(record.type(), 1, Integer::sum);
         changed.add(record);
+        fresh.add(record);
       } else if (before.type() != record.type()) {
         throw new IllegalArgumentException(
             "HSDS id "
@@ -314,6 +317,7 @@ public class HsdsRecords {
       } else {
         updated.merge(record.type(), 1, Integer::sum);
         changed.add(record);
+        revised.add(record);
         fieldChanges.addAll(diff(before, record));
       }
     }
@@ -324,7 +328,12 @@ public class HsdsRecords {
       metadata.add(metadataRecord(change, "update", date, updatedBy));
       owners.put(metadata.getLast().id(), owners.get(change.resourceId()));
     }
-    copyIn(changed, metadata, owners, at);
+    // New records and their metadata go straight into the table; only revised ones need the
+    // upsert through the staging table. Writers of given ids are serialized by the import's
+    // advisory lock, so no other transaction creates one of these ids in between.
+    fresh.addAll(metadata);
+    copyNew(fresh, owners, at);
+    copyIn(revised, List.of(), owners, at);
     return new WriteSummary(created, updated, unchanged, List.copyOf(changed), fieldChanges);
   }
 
@@ -349,7 +358,7 @@ public class HsdsRecords {
     jdbc.sql("DELETE FROM directory_record WHERE id = ANY(:ids)")
         .param("ids", records.stream().map(HsdsRecord::id).toArray(UUID[]::new))
         .update();
-    copyIn(List.of(), metadata, owners, at);
+    copyNew(metadata, owners, at);
   }
 
   private static List<FieldChange> diff(HsdsRecord before, HsdsRecord after) {
@@ -472,6 +481,48 @@ public class HsdsRecords {
     return null;
   }
 
+  /** Copies records that do not exist yet straight into the table. */
+  private void copyNew(List<HsdsRecord> records, Map<UUID, UUID> owners, Instant at) {
+    if (records.isEmpty()) {
+      return;
+    }
+    String stamp = at.toString();
+    StringBuilder csv = new StringBuilder(records.size() * 450);
+    for (HsdsRecord record : records) {
+      appendRow(csv, record, owners);
+      csv.append(',').append(stamp).append(',').append(stamp).append('\n');
+    }
+    Connection connection = DataSourceUtils.getConnection(dataSource);
+    try {
+      connection
+          .unwrap(PGConnection.class)
+          .getCopyAPI()
+          .copyIn(
+              "COPY directory_record (id, resource_type, document, links, organization_id,"
+                  + " created_at, modified_at) FROM STDIN WITH (FORMAT csv)",
+              new StringReader(csv.toString()));
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not write HSDS records", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      DataSourceUtils.releaseConnection(connection, dataSource);
+    }
+  }
+
+  /** One record as CSV: id, type, document, links and owning organization, without a newline. */
+  private static void appendRow(StringBuilder csv, HsdsRecord record, Map<UUID, UUID> owners) {
+    csv.append(record.id()).append(',');
+    csv.append(record.type().schemaName()).append(',');
+    quote(csv, JSON.writeValueAsString(record.document())).append(',');
+    csv.append('"')
+        .append(
+            record.links().stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
+        .append("\",");
+    UUID owner = owners.get(record.id());
+    csv.append(owner == null ? "" : owner.toString());
+  }
+
   private void copyIn(
       List<HsdsRecord> records, List<HsdsRecord> metadata, Map<UUID, UUID> owners, Instant at) {
     if (records.isEmpty() && metadata.isEmpty()) {
@@ -481,17 +532,8 @@ public class HsdsRecords {
     Timestamp now = Timestamp.from(at);
     for (List<HsdsRecord> group : List.of(records, metadata)) {
       for (HsdsRecord record : group) {
-        csv.append(record.id()).append(',');
-        csv.append(record.type().schemaName()).append(',');
-        quote(csv, JSON.writeValueAsString(record.document())).append(',');
-        csv.append('"')
-            .append(
-                record.links().stream()
-                    .map(UUID::toString)
-                    .collect(Collectors.joining(",", "{", "}")))
-            .append("\",");
-        UUID owner = owners.get(record.id());
-        csv.append(owner == null ? "" : owner.toString()).append('\n');
+        appendRow(csv, record, owners);
+        csv.append('\n');
       }
     }
     Connection connection = DataSourceUtils.getConnection(dataSource);

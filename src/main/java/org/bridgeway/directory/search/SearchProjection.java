@@ -63,7 +63,26 @@ public class SearchProjection {
     if (recordIds.isEmpty()) {
       return 0;
     }
+    if (recordIds.size() > FEW && touchesMostOfTheDirectory(recordIds.size())) {
+      // A bulk load (the first import of a 211 dataset) changes most records: every service is
+      // affected or nearly so, and finding out which exactly costs more than refreshing them all.
+      return refreshServices(everyService());
+    }
     return refreshServices(affectedServices(recordIds));
+  }
+
+  private boolean touchesMostOfTheDirectory(int changedRecords) {
+    long stored = jdbc.sql("SELECT count(*) FROM directory_record").query(Long.class).single();
+    return changedRecords * 2L >= stored;
+  }
+
+  /** Every service, and every service that still has search rows although it is gone. */
+  private List<UUID> everyService() {
+    return jdbc.sql(
+            "SELECT id FROM directory_record WHERE resource_type = 'service'"
+                + " UNION SELECT service_id FROM directory_search_entry")
+        .query((rs, n) -> rs.getObject(1, UUID.class))
+        .list();
   }
 
   /**
@@ -112,9 +131,11 @@ public class SearchProjection {
       // A bulk refresh usually follows a bulk write in the same transaction, which the planner's
       // statistics do not know of yet; planned on stale statistics, the hash joins below turn into
       // nested loops. ANALYZE in a transaction counts the transaction's own rows.
-      jdbc.sql("ANALYZE directory_record").update();
-      jdbc.sql("ANALYZE directory_service_profile").update();
-      jdbc.sql("ANALYZE directory_search_entry").update();
+      // Only the columns the refresh filters and joins on: the row counts are what matter, and
+      // sampling the JSON documents and word arrays would cost more than the rest together.
+      jdbc.sql("ANALYZE directory_record (id, resource_type)").update();
+      jdbc.sql("ANALYZE directory_service_profile (service_id)").update();
+      jdbc.sql("ANALYZE directory_search_entry (entry_id, service_id)").update();
     }
     String sql =
         REFRESH
