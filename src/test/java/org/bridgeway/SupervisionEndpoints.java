@@ -195,6 +195,7 @@ final class SupervisionEndpoints {
     SupervisionContactEndpoints.register();
     registerImportAndMerge();
     SupervisionWorkspaceEndpoints.register();
+    SupervisionOfficeEndpoints.register();
   }
 
   /**

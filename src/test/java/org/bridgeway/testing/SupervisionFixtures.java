@@ -32,6 +32,10 @@ import org.bridgeway.supervision.contact.Contact;
 import org.bridgeway.supervision.contact.ContactKind;
 import org.bridgeway.supervision.contact.ContactRecords;
 import org.bridgeway.supervision.contact.ContactStandards;
+import org.bridgeway.supervision.office.Office;
+import org.bridgeway.supervision.office.OfficeDetails;
+import org.bridgeway.supervision.office.OfficeId;
+import org.bridgeway.supervision.office.OfficeRecords;
 import org.bridgeway.supervision.person.ContactMethod;
 import org.bridgeway.supervision.person.ContactPreferences;
 import org.bridgeway.supervision.person.Identification;
@@ -94,6 +98,7 @@ public class SupervisionFixtures {
   private final ContactStandards standards;
   private final ViolationRecords violations;
   private final ResponseGuide guide;
+  private final OfficeRecords offices;
   private final TestUsers users;
   private final Clock clock;
 
@@ -106,6 +111,7 @@ public class SupervisionFixtures {
       ContactStandards standards,
       ViolationRecords violations,
       ResponseGuide guide,
+      OfficeRecords offices,
       TestUsers users,
       Clock clock) {
     this.people = people;
@@ -116,6 +122,7 @@ public class SupervisionFixtures {
     this.standards = standards;
     this.violations = violations;
     this.guide = guide;
+    this.offices = offices;
     this.users = users;
     this.clock = clock;
   }
@@ -238,6 +245,27 @@ public class SupervisionFixtures {
         .findFirst()
         .orElseThrow()
         .version();
+  }
+
+  /** A new active office of the agency, with a unique name, opened by its administrator. */
+  public Versioned office(OrganizationId agency) {
+    Office office =
+        offices.open(
+            administratorOf(agency),
+            new OfficeDetails(
+                "Office " + UUID.randomUUID().toString().substring(0, 13),
+                "1 Fixture Way",
+                null,
+                "Riverside",
+                "CA",
+                "92501",
+                null));
+    return new Versioned(office.id().value(), office.version());
+  }
+
+  /** Makes the office the officer's home office. */
+  public void worksFrom(OrganizationId agency, UserId officer, UUID office) {
+    offices.assign(administratorOf(agency), officer, new OfficeId(office));
   }
 
   /** The agency's administrator, acting through an API token. */

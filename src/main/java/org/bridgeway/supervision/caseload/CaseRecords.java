@@ -22,6 +22,8 @@ import org.bridgeway.supervision.ConditionId;
 import org.bridgeway.supervision.PersonId;
 import org.bridgeway.supervision.SupervisionInputRejected;
 import org.bridgeway.supervision.access.CaseloadAccess;
+import org.bridgeway.supervision.office.OfficeId;
+import org.bridgeway.supervision.office.OfficeRecords;
 import org.bridgeway.supervision.person.Person;
 import org.bridgeway.supervision.person.PersonRecords;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -44,6 +46,7 @@ public class CaseRecords {
   private final PersonRecords people;
   private final StaffDirectory staff;
   private final CaseloadAccess access;
+  private final OfficeRecords offices;
   private final AuditTrail audit;
   private final Clock clock;
 
@@ -53,6 +56,7 @@ public class CaseRecords {
       PersonRecords people,
       StaffDirectory staff,
       CaseloadAccess access,
+      OfficeRecords offices,
       AuditTrail audit,
       Clock clock) {
     this.cases = cases;
@@ -60,13 +64,14 @@ public class CaseRecords {
     this.people = people;
     this.staff = staff;
     this.access = access;
+    this.offices = offices;
     this.audit = audit;
     this.clock = clock;
   }
 
   /**
-   * Opens a case. An officer opens cases on their own caseload only, a supervisor for themselves
-   * and their team, an administrator for any officer of the agency.
+   * Opens a case, at the officer's home office. An officer opens cases on their own caseload only,
+   * a supervisor for themselves and their team, an administrator for any officer of the agency.
    *
    * @throws NotFoundException if the caller does not see the person
    * @throws SupervisionInputRejected if a field breaks a rule; nothing is written
@@ -100,6 +105,7 @@ public class CaseRecords {
                 command.level(),
                 command.offenses()),
             command.officer(),
+            offices.homeOfficeOf(person.organizationId(), command.officer()),
             principal.reference(),
             clock.instant());
     cases.save(opened);
@@ -127,30 +133,55 @@ public class CaseRecords {
   }
 
   /**
-   * Transfers a case to another officer of the agency.
+   * Transfers a case to another officer of the agency, or to another office of it and an officer
+   * who works from there. Every error of the request is reported at once; nothing is written.
    *
-   * @throws DomainRuleViolation if the case is closed or already the officer's
+   * @param office the office to move the case to; null for the officer's home office
+   * @throws SupervisionInputRejected if the officer or office cannot take the case
+   * @throws DomainRuleViolation if the case is closed or already the officer's at that office
    */
   @Transactional
   public CaseDetails transfer(
-      BridgewayPrincipal principal, CaseId id, UserId officer, String reason, long version) {
+      BridgewayPrincipal principal,
+      CaseId id,
+      UserId officer,
+      OfficeId office,
+      String reason,
+      long version) {
     SupervisionCase found = current(principal, id, version);
     requireOpen(found);
-    List<FieldViolation> violations = officerViolations(principal, found.organizationId(), officer);
+    List<FieldViolation> officerErrors =
+        officerViolations(principal, found.organizationId(), officer);
+    List<FieldViolation> violations = new ArrayList<>(officerErrors);
+    OfficeId target = office;
+    if (target == null && officerErrors.isEmpty()) {
+      target = offices.homeOfficeOf(found.organizationId(), officer);
+    }
+    if (target != null) {
+      for (FieldViolation violation :
+          offices.transferViolations(found.organizationId(), target, officer)) {
+        if (officerErrors.isEmpty() || !"officerId".equals(violation.field())) {
+          violations.add(violation);
+        }
+      }
+    }
     if (!violations.isEmpty()) {
       throw new SupervisionInputRejected(violations);
     }
-    if (officer.equals(found.officerId())) {
+    if (officer.equals(found.officerId()) && target.equals(found.officeId())) {
       throw new DomainRuleViolation(
           "officerId",
           "supervision.case.sameOfficer",
           "The case is already assigned to this officer.");
     }
-    found.transferTo(officer, reason, principal.reference(), clock.instant());
+    OfficeId from = found.officeId();
+    found.transferTo(officer, target, reason, principal.reference(), clock.instant());
     cases.save(found);
     audit.record(
         event("supervision.case.transfer", found)
             .withDetail("to", officer.toString())
+            .withDetail("fromOffice", from.toString())
+            .withDetail("toOffice", target.toString())
             .withDetail("assignment", Integer.toString(found.assignments().size())));
     return new CaseDetails(found, conditions.findByCaseIdOrderByCreatedAt(id));
   }

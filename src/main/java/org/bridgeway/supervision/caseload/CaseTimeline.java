@@ -7,6 +7,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.bridgeway.identity.StaffDirectory;
+import org.bridgeway.identity.StaffMember;
+import org.bridgeway.identity.UserId;
 import org.bridgeway.supervision.PersonId;
 import org.bridgeway.supervision.workspace.TimelineEntry;
 import org.bridgeway.supervision.workspace.TimelineSource;
@@ -14,19 +17,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The timeline entries of cases and conditions: a case opened, transferred and closed; a condition
- * set, its latest status and its notes. Conditions keep their current status only, so a condition
- * contributes the last status recorded, not each change.
+ * The timeline entries of cases and conditions: a case opened, transferred (from which officer and
+ * office to which) and closed; a condition set, its latest status and its notes. Conditions keep
+ * their current status only, so a condition contributes the last status recorded, not each change.
  */
 @Component
 class CaseTimeline implements TimelineSource {
 
   private final JdbcClient jdbc;
+  private final StaffDirectory staff;
   private final Clock clock;
 
-  CaseTimeline(JdbcClient jdbc, Clock clock) {
+  CaseTimeline(JdbcClient jdbc, StaffDirectory staff, Clock clock) {
     this.jdbc = jdbc;
+    this.staff = staff;
     this.clock = clock;
+  }
+
+  private String nameOf(UUID officer) {
+    return officer == null
+        ? "?"
+        : staff.find(new UserId(officer)).map(StaffMember::displayName).orElse("?");
   }
 
   @Override
@@ -35,9 +46,14 @@ class CaseTimeline implements TimelineSource {
     jdbc.sql(
             """
             SELECT c.id, c.supervision_type, c.level, c.created_at, c.closed_on, c.closure_reason,
-              a.position, a.assigned_at, a.reason
+              a.position, a.assigned_at, a.reason, a.officer_id, t.name AS to_office,
+              b.officer_id AS from_officer, f.name AS from_office
             FROM supervision_case c
             JOIN supervision_case_assignment a ON a.case_id = c.id
+            JOIN supervision_office t ON t.id = a.office_id
+            LEFT JOIN supervision_case_assignment b
+              ON b.case_id = a.case_id AND b.position = a.position - 1
+            LEFT JOIN supervision_office f ON f.id = b.office_id
             WHERE c.person_id = :person AND a.assigned_at >= :from AND a.assigned_at < :to
             ORDER BY a.assigned_at DESC LIMIT :limit
             """)
@@ -61,12 +77,17 @@ class CaseTimeline implements TimelineSource {
                         null,
                         null));
               } else {
+                // Who had it and where, and who has it now and where: names, not ids, on the page.
                 entries.add(
                     new TimelineEntry(
                         at,
                         "case",
-                        "workspace.timeline.case.transferred",
-                        List.of(),
+                        "offices.timeline.transferred",
+                        List.of(
+                            nameOf(rs.getObject("from_officer", UUID.class)),
+                            String.valueOf(rs.getString("from_office")),
+                            nameOf(rs.getObject("officer_id", UUID.class)),
+                            rs.getString("to_office")),
                         rs.getString("reason"),
                         null));
               }

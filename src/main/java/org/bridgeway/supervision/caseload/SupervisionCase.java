@@ -11,6 +11,7 @@ import org.bridgeway.shared.vocabulary.SupervisionLevel;
 import org.bridgeway.shared.vocabulary.SupervisionType;
 import org.bridgeway.supervision.CaseId;
 import org.bridgeway.supervision.PersonId;
+import org.bridgeway.supervision.office.OfficeId;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -19,8 +20,9 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * A supervision case: the court case or sentence under which a person is supervised, by one officer
- * at a time. Opened with {@link #open}, moved between officers with {@link #transferTo} (which
- * keeps the history), ended with {@link #close}. A closed case changes no more.
+ * of one office at a time. Opened with {@link #open}, moved between officers and offices with
+ * {@link #transferTo} (which keeps the history), ended with {@link #close}. A closed case changes
+ * no more.
  */
 @Table("supervision_case")
 public class SupervisionCase {
@@ -35,6 +37,7 @@ public class SupervisionCase {
   private LocalDate expectedEndDate;
   private SupervisionLevel level;
   private UserId officerId;
+  private OfficeId officeId;
   private CaseStatus status;
   private LocalDate closedOn;
   private ClosureReason closureReason;
@@ -88,7 +91,7 @@ public class SupervisionCase {
   }
 
   /**
-   * Opens a case of a person, assigned to an officer.
+   * Opens a case of a person, assigned to an officer of an office.
    *
    * @param by actor reference of who opened it
    */
@@ -98,6 +101,7 @@ public class SupervisionCase {
       PersonId person,
       Terms terms,
       UserId officer,
+      OfficeId office,
       String by,
       Instant at) {
     SupervisionCase supervisionCase =
@@ -115,27 +119,33 @@ public class SupervisionCase {
     supervisionCase.level = terms.level();
     supervisionCase.offenses = new ArrayList<>(terms.offenses());
     supervisionCase.officerId = Objects.requireNonNull(officer, "officer");
+    supervisionCase.officeId = Objects.requireNonNull(office, "office");
     supervisionCase.status = CaseStatus.OPEN;
-    supervisionCase.assignments = new ArrayList<>(List.of(new Assignment(officer, at, by, null)));
+    supervisionCase.assignments =
+        new ArrayList<>(List.of(new Assignment(officer, office, at, by, null)));
     return supervisionCase;
   }
 
   /**
-   * Moves the case to another officer, keeping who had it before.
+   * Moves the case to another officer, or to another office and an officer of it, keeping who had
+   * it before and where.
    *
    * @throws IllegalStateException if the case is closed
-   * @throws IllegalArgumentException if the officer already has the case
+   * @throws IllegalArgumentException if the case is already the officer's at that office
    */
-  public void transferTo(UserId officer, String reason, String by, Instant at) {
+  public void transferTo(UserId officer, OfficeId office, String reason, String by, Instant at) {
     requireOpen("transferred");
     Objects.requireNonNull(officer, "officer");
-    if (officer.equals(officerId)) {
+    Objects.requireNonNull(office, "office");
+    if (officer.equals(officerId) && office.equals(officeId)) {
       throw new IllegalArgumentException("The case is already assigned to this officer");
     }
     officerId = officer;
+    officeId = office;
     List<Assignment> history = new ArrayList<>(assignments);
     history.add(
-        new Assignment(officer, at, by, reason == null || reason.isBlank() ? null : reason));
+        new Assignment(
+            officer, office, at, by, reason == null || reason.isBlank() ? null : reason.strip()));
     assignments = history;
   }
 
@@ -211,6 +221,10 @@ public class SupervisionCase {
 
   public UserId officerId() {
     return officerId;
+  }
+
+  public OfficeId officeId() {
+    return officeId;
   }
 
   public CaseStatus status() {

@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -77,6 +78,12 @@ final class SupervisionBlueprint {
   static final int CASELOAD_MIN = 40;
   static final int CASELOAD_MAX = 90;
   static final int CASELOAD_AVERAGE = 65;
+
+  /** The offices the generated staff work from (as many as there are officers, up to three). */
+  static final String[] OFFICE_NAMES = {
+    "Western County office", "Mid-County office", "Desert region office"
+  };
+
   static final int TEAM_MIN = 6;
   static final int TEAM_MAX = 9;
 
@@ -307,6 +314,8 @@ final class SupervisionBlueprint {
   private final long seed;
   private final List<UserId> officers = new ArrayList<>();
   private final List<UserId> supervisors = new ArrayList<>();
+  private final List<UUID> offices = new ArrayList<>();
+  private final Map<UserId, UUID> homeOffices = new HashMap<>();
   private final int[] caseloads;
   private final int[] officerOfPerson;
   private final ReviewIntervals intervals = ReviewIntervals.standard();
@@ -327,6 +336,17 @@ final class SupervisionBlueprint {
     }
     for (int i = 0; i < supervisorCount; i++) {
       supervisors.add(new UserId(demo.id("supervision-generator:" + agency + ":supervisor:" + i)));
+    }
+    // Officers and supervisors dealt round the offices, so each office has a share of the cases.
+    int officeCount = Math.min(OFFICE_NAMES.length, officerCount);
+    for (int i = 0; i < officeCount; i++) {
+      offices.add(demo.id("supervision-generator:" + agency + ":office:" + i));
+    }
+    for (int i = 0; i < officerCount; i++) {
+      homeOffices.put(officers.get(i), offices.get(i % officeCount));
+    }
+    for (int i = 0; i < supervisorCount; i++) {
+      homeOffices.put(supervisors.get(i), offices.get(i % officeCount));
     }
     Random random = new Random(seed);
     caseloads = caseloads(sizes.openCases(), officerCount, random);
@@ -395,6 +415,16 @@ final class SupervisionBlueprint {
 
   List<UserId> supervisors() {
     return List.copyOf(supervisors);
+  }
+
+  /** The generated offices' ids, in the order of {@link #OFFICE_NAMES}. */
+  List<UUID> offices() {
+    return List.copyOf(offices);
+  }
+
+  /** The home office of every generated officer and supervisor. */
+  Map<UserId, UUID> homeOffices() {
+    return Map.copyOf(homeOffices);
   }
 
   /** Each officer's supervisor: officers dealt round the supervisors, so teams differ by one. */
@@ -471,14 +501,14 @@ final class SupervisionBlueprint {
         new CopyTable(
             "supervision_case",
             "id, organization_id, person_id, supervision_type, court, docket_number, start_date,"
-                + " expected_end_date, level, officer_id, status, closed_on, closure_reason,"
-                + " created_at, version");
+                + " expected_end_date, level, officer_id, office_id, status, closed_on,"
+                + " closure_reason, created_at, version");
     final CopyTable offense =
         new CopyTable("supervision_case_offense", "case_id, position, category, description");
     final CopyTable assignment =
         new CopyTable(
             "supervision_case_assignment",
-            "case_id, position, officer_id, assigned_at, assigned_by, reason");
+            "case_id, position, officer_id, office_id, assigned_at, assigned_by, reason");
     final CopyTable condition =
         new CopyTable(
             "supervision_condition",
@@ -948,6 +978,7 @@ final class SupervisionBlueprint {
         expectedEnd,
         level.name(),
         officer.value(),
+        homeOffices.get(officer),
         open ? "OPEN" : "CLOSED",
         open ? null : span.end(),
         closure == null ? null : closure.name(),
@@ -972,17 +1003,18 @@ final class SupervisionBlueprint {
       if (before.equals(officer)) {
         before = officers.get((officers.indexOf(officer) + 1) % officers.size());
       }
-      t.assignment.row(id, 0, before.value(), startAt, SYSTEM, null);
+      t.assignment.row(id, 0, before.value(), homeOffices.get(before), startAt, SYSTEM, null);
       LocalDate moved = span.start().plusDays(random.nextLong(Math.max(1, days)));
       t.assignment.row(
           id,
           1,
           officer.value(),
+          homeOffices.get(officer),
           moved.atTime(12, 0).atZone(zone).toInstant(),
           SYSTEM,
           "Caseload rebalancing");
     } else {
-      t.assignment.row(id, 0, officer.value(), startAt, SYSTEM, null);
+      t.assignment.row(id, 0, officer.value(), homeOffices.get(officer), startAt, SYSTEM, null);
     }
 
     List<UUID> specialConditions =

@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -36,6 +38,10 @@ import org.bridgeway.supervision.caseload.Conditions;
 import org.bridgeway.supervision.caseload.Offense;
 import org.bridgeway.supervision.caseload.SupervisionCase;
 import org.bridgeway.supervision.caseload.Teams;
+import org.bridgeway.supervision.office.Office;
+import org.bridgeway.supervision.office.OfficeDetails;
+import org.bridgeway.supervision.office.OfficeId;
+import org.bridgeway.supervision.office.OfficeRecords;
 import org.bridgeway.supervision.person.Address;
 import org.bridgeway.supervision.person.ContactMethod;
 import org.bridgeway.supervision.person.ContactPreferences;
@@ -108,6 +114,7 @@ class SupervisionDemoData implements DemoDataStep {
   private final Cases cases;
   private final Conditions conditions;
   private final Teams teams;
+  private final OfficeRecords offices;
   private final Clock clock;
 
   SupervisionDemoData(
@@ -116,12 +123,14 @@ class SupervisionDemoData implements DemoDataStep {
       Cases cases,
       Conditions conditions,
       Teams teams,
+      OfficeRecords offices,
       Clock clock) {
     this.staff = staff;
     this.people = people;
     this.cases = cases;
     this.conditions = conditions;
     this.teams = teams;
+    this.offices = offices;
     this.clock = clock;
   }
 
@@ -162,6 +171,8 @@ class SupervisionDemoData implements DemoDataStep {
     caseloads.add(officer.get().id());
     caseloads.addAll(colleagues.subList(0, Math.min(5, colleagues.size())));
     formTeams(agency, officer.get().id(), supervisor.get().id(), colleagues, otherSupervisors);
+    Map<UserId, OfficeId> homes =
+        openOffices(agency, officer.get().id(), colleagues, otherSupervisors);
 
     Random random = demo.random("supervision-people");
     LocalDate today = LocalDate.now(clock);
@@ -175,7 +186,8 @@ class SupervisionDemoData implements DemoDataStep {
       Person person =
           Person.enter(personId(demo, i), agency, details(random, i, today), null, today, now);
       people.save(person);
-      SupervisionCase opened = openCase(demo, random, i, person, assigned, today, now);
+      SupervisionCase opened =
+          openCase(demo, random, i, person, assigned, homes.get(assigned), today, now);
       cases.save(opened);
       for (Condition condition : conditionsOf(demo, random, i, opened, today, now)) {
         conditions.save(condition);
@@ -184,20 +196,90 @@ class SupervisionDemoData implements DemoDataStep {
     announce(demo);
   }
 
+  /**
+   * The agency's three offices: the main office downtown (the demo officer, the demo supervisor and
+   * their team), and two branch offices that the other colleagues and supervisors are dealt over.
+   * Answers every officer's home office.
+   */
+  private Map<UserId, OfficeId> openOffices(
+      OrganizationId agency,
+      UserId officer,
+      List<UserId> colleagues,
+      List<UserId> otherSupervisors) {
+    BridgewayPrincipal setup = setup(agency);
+    Office main = offices.mainOffice(agency);
+    offices.revise(
+        setup,
+        main.id(),
+        new OfficeDetails(
+            "Riverside main office",
+            "3960 Orange St",
+            null,
+            "Riverside",
+            "CA",
+            "92501",
+            "951-955-2600"),
+        true,
+        main.version());
+    List<OfficeId> branches =
+        List.of(
+            offices
+                .open(
+                    setup,
+                    new OfficeDetails(
+                        "Moreno Valley office",
+                        "23119 Cottonwood Ave",
+                        null,
+                        "Moreno Valley",
+                        "CA",
+                        "92553",
+                        "951-955-3400"))
+                .id(),
+            offices
+                .open(
+                    setup,
+                    new OfficeDetails(
+                        "Indio office",
+                        "47-940 Arabia St",
+                        null,
+                        "Indio",
+                        "CA",
+                        "92201",
+                        "760-863-8100"))
+                .id());
+    Map<UserId, OfficeId> homes = new HashMap<>();
+    homes.put(officer, main.id());
+    for (int n = 0; n < colleagues.size(); n++) {
+      // The demo supervisor's team (the first two colleagues) stays downtown.
+      OfficeId home = n < 2 ? main.id() : branches.get(n % branches.size());
+      if (!home.equals(main.id())) {
+        offices.assign(setup, colleagues.get(n), home);
+      }
+      homes.put(colleagues.get(n), home);
+    }
+    for (int n = 0; n < otherSupervisors.size(); n++) {
+      offices.assign(setup, otherSupervisors.get(n), branches.get(n % branches.size()));
+    }
+    return homes;
+  }
+
+  private static BridgewayPrincipal setup(OrganizationId agency) {
+    return BridgewayPrincipal.apiClient(
+        new java.util.UUID(0, 0),
+        agency,
+        OrganizationKind.PROBATION_AGENCY,
+        "Demo data",
+        "Demo data",
+        Set.of(Role.ORGANIZATION_ADMIN));
+  }
+
   private void formTeams(
       OrganizationId agency,
       UserId officer,
       UserId supervisor,
       List<UserId> colleagues,
       List<UserId> otherSupervisors) {
-    BridgewayPrincipal setup =
-        BridgewayPrincipal.apiClient(
-            new java.util.UUID(0, 0),
-            agency,
-            OrganizationKind.PROBATION_AGENCY,
-            "Demo data",
-            "Demo data",
-            Set.of(Role.ORGANIZATION_ADMIN));
+    BridgewayPrincipal setup = setup(agency);
     teams.assign(setup, officer, supervisor);
     for (int n = 0; n < colleagues.size(); n++) {
       UserId lead =
@@ -286,6 +368,7 @@ class SupervisionDemoData implements DemoDataStep {
       int index,
       Person person,
       UserId officer,
+      OfficeId office,
       LocalDate today,
       Instant now) {
     LocalDate start = today.minusDays(20 + random.nextInt(700));
@@ -305,6 +388,7 @@ class SupervisionDemoData implements DemoDataStep {
                 SupervisionLevel.values()[random.nextInt(SupervisionLevel.values().length)],
                 List.of(new Offense(category, describe(category)))),
             officer,
+            office,
             Actor.system().reference(),
             now);
     if (index % 12 == 11) {

@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.bridgeway.identity.GeneratedStaff;
 import org.bridgeway.identity.OrganizationId;
@@ -84,6 +86,7 @@ public class SupervisionGenerator {
     Instant now = clock.instant();
     staff.ensure(blueprint.accounts(), now);
     linkTeams(blueprint.teams(), agency, now);
+    openOffices(blueprint, agency, now);
     Map<SupervisionLevel, ContactStandards.Configured> configured = standards.of(agency);
     for (SupervisionLevel level : SupervisionLevel.values()) {
       if (!configured.get(level).agencys()) {
@@ -150,6 +153,39 @@ public class SupervisionGenerator {
                     Timestamp.from(now),
                     SupervisionBlueprint.SYSTEM)
                 .update());
+  }
+
+  /** The generated offices and their staff's home offices; the cases follow their officer. */
+  private void openOffices(SupervisionBlueprint blueprint, OrganizationId agency, Instant now) {
+    List<UUID> offices = blueprint.offices();
+    for (int i = 0; i < offices.size(); i++) {
+      jdbc.sql(
+              "INSERT INTO supervision_office (id, organization_id, name, active, main,"
+                  + " created_at, updated_at, version) VALUES (?, ?, ?, TRUE, FALSE, ?, ?, 0)"
+                  + " ON CONFLICT DO NOTHING")
+          .params(
+              offices.get(i),
+              agency.value(),
+              SupervisionBlueprint.OFFICE_NAMES[i],
+              Timestamp.from(now),
+              Timestamp.from(now))
+          .update();
+    }
+    blueprint
+        .homeOffices()
+        .forEach(
+            (member, office) ->
+                jdbc.sql(
+                        "INSERT INTO supervision_office_member (user_id, organization_id,"
+                            + " office_id, assigned_at, assigned_by) VALUES (?, ?, ?, ?, ?)"
+                            + " ON CONFLICT (user_id) DO NOTHING")
+                    .params(
+                        member.value(),
+                        agency.value(),
+                        office,
+                        Timestamp.from(now),
+                        SupervisionBlueprint.SYSTEM)
+                    .update());
   }
 
   private static Duration elapsed(long started) {

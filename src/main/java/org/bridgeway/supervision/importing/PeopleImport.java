@@ -32,6 +32,7 @@ import org.bridgeway.supervision.caseload.SupervisionCase;
 import org.bridgeway.supervision.importing.PeopleCsv.CaseFields;
 import org.bridgeway.supervision.importing.PeopleCsv.PersonFields;
 import org.bridgeway.supervision.importing.PeopleCsv.Row;
+import org.bridgeway.supervision.office.OfficeRecords;
 import org.bridgeway.supervision.person.Address;
 import org.bridgeway.supervision.person.ContactMethod;
 import org.bridgeway.supervision.person.ContactPreferences;
@@ -67,6 +68,7 @@ public class PeopleImport {
   private final JdbcClient jdbc;
   private final AuditTrail audit;
   private final ImportProperties properties;
+  private final OfficeRecords offices;
   private final Clock clock;
 
   PeopleImport(
@@ -77,6 +79,7 @@ public class PeopleImport {
       JdbcClient jdbc,
       AuditTrail audit,
       ImportProperties properties,
+      OfficeRecords offices,
       Clock clock) {
     this.people = people;
     this.cases = cases;
@@ -85,6 +88,7 @@ public class PeopleImport {
     this.jdbc = jdbc;
     this.audit = audit;
     this.properties = properties;
+    this.offices = offices;
     this.clock = clock;
   }
 
@@ -403,6 +407,8 @@ public class PeopleImport {
                     c.level(),
                     List.of(new Offense(c.offenseCategory(), c.offenseDescription()))),
                 officers.get(c.officerEmail().toLowerCase(Locale.ROOT)),
+                offices.homeOfficeOf(
+                    agency, officers.get(c.officerEmail().toLowerCase(Locale.ROOT))),
                 principal.reference(),
                 now));
         casesCreated++;

@@ -25,6 +25,7 @@ import org.bridgeway.supervision.caseload.ConditionStatus;
 import org.bridgeway.supervision.caseload.Offense;
 import org.bridgeway.supervision.caseload.OpenCase;
 import org.bridgeway.supervision.caseload.SupervisionCase;
+import org.bridgeway.supervision.office.OfficeId;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -57,8 +58,12 @@ class CaseApiController {
       @NotNull UUID officerId,
       @Size(max = 20) List<@NotNull @Valid OffenseBody> offenses) {}
 
+  /** The officer to move the case to, and the office (null: the officer's home office). */
   record TransferRequest(
-      @NotNull UUID officerId, @Size(max = 500) String reason, @NotNull @Min(0) Long version) {}
+      @NotNull UUID officerId,
+      UUID officeId,
+      @Size(max = 500) String reason,
+      @NotNull @Min(0) Long version) {}
 
   record CloseRequest(
       @NotNull ClosureReason reason, @NotNull LocalDate closedOn, @NotNull @Min(0) Long version) {}
@@ -142,6 +147,7 @@ class CaseApiController {
             principal,
             new CaseId(id),
             new UserId(request.officerId()),
+            request.officeId() == null ? null : new OfficeId(request.officeId()),
             request.reason(),
             request.version()));
   }

@@ -15,7 +15,10 @@ import org.bridgeway.supervision.caseload.ConditionStatus;
 import org.bridgeway.supervision.caseload.Offense;
 import org.bridgeway.supervision.caseload.SupervisionCase;
 
-/** A supervision case as the API answers it: terms, assignments (oldest first), conditions. */
+/**
+ * A supervision case as the API answers it: terms, officer and office, assignments (oldest first,
+ * each with its office), conditions.
+ */
 record CaseView(
     UUID id,
     long version,
@@ -27,6 +30,7 @@ record CaseView(
     LocalDate expectedEndDate,
     SupervisionLevel level,
     UUID officerId,
+    UUID officeId,
     CaseStatus status,
     LocalDate closedOn,
     ClosureReason closureReason,
@@ -34,10 +38,13 @@ record CaseView(
     List<AssignmentView> assignments,
     List<ConditionView> conditions) {
 
-  record AssignmentView(UUID officerId, Instant assignedAt, String reason) {
+  record AssignmentView(UUID officerId, UUID officeId, Instant assignedAt, String reason) {
     static AssignmentView of(Assignment assignment) {
       return new AssignmentView(
-          assignment.officerId().value(), assignment.assignedAt(), assignment.reason());
+          assignment.officerId().value(),
+          assignment.officeId().value(),
+          assignment.assignedAt(),
+          assignment.reason());
     }
   }
 
@@ -80,6 +87,7 @@ record CaseView(
         c.expectedEndDate(),
         c.level(),
         c.officerId().value(),
+        c.officeId().value(),
         c.status(),
         c.closedOn(),
         c.closureReason(),

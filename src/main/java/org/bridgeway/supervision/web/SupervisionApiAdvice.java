@@ -23,7 +23,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * candidates.
  */
 @RestControllerAdvice(
-    assignableTypes = {PeopleApiController.class, CaseApiController.class, TeamApiController.class})
+    assignableTypes = {
+      PeopleApiController.class,
+      CaseApiController.class,
+      TeamApiController.class,
+      OfficeApiController.class
+    })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class SupervisionApiAdvice {
 

@@ -26,6 +26,8 @@ import org.bridgeway.shared.web.NotFoundException;
 import org.bridgeway.supervision.CaseId;
 import org.bridgeway.supervision.PersonId;
 import org.bridgeway.supervision.access.CaseloadAccess;
+import org.bridgeway.supervision.office.OfficeId;
+import org.bridgeway.supervision.office.OfficeRecords;
 import org.bridgeway.supervision.person.Identification;
 import org.bridgeway.supervision.person.IdentifierKind;
 import org.bridgeway.supervision.person.NameKeys;
@@ -69,6 +71,7 @@ public class Caseload {
   private final JdbcClient jdbc;
   private final CaseloadAccess access;
   private final StaffDirectory staff;
+  private final OfficeRecords offices;
   private final List<CaseloadColumns> columns;
   private final AuditTrail audit;
   private final Clock clock;
@@ -77,12 +80,14 @@ public class Caseload {
       JdbcClient jdbc,
       CaseloadAccess access,
       StaffDirectory staff,
+      OfficeRecords offices,
       List<CaseloadColumns> columns,
       AuditTrail audit,
       Clock clock) {
     this.jdbc = jdbc;
     this.access = access;
     this.staff = staff;
+    this.offices = offices;
     this.columns = List.copyOf(columns);
     this.audit = audit;
     this.clock = clock;
@@ -144,10 +149,14 @@ public class Caseload {
             .toList();
     LocalDate today = LocalDate.now(clock);
     CaseloadQuery everything =
-        new CaseloadQuery(null, null, null, null, false, false, null, false, 0);
+        new CaseloadQuery(null, null, null, null, false, false, null, false, 0, null);
     Map<UUID, List<CaseloadLine>> byOfficer =
         fill(principal, select(principal, null, everything, today, null)).stream()
             .collect(Collectors.groupingBy(CaseloadLine::officer));
+    Map<UserId, OfficeId> homes = offices.homeOffices(principal.organization());
+    Map<OfficeId, String> officeNames = new HashMap<>();
+    offices.officesOf(principal.organization()).forEach(o -> officeNames.put(o.id(), o.name()));
+    OfficeId main = offices.mainOffice(principal.organization()).id();
     List<OfficerWorkload> workloads = new ArrayList<>();
     for (StaffMember member : members) {
       List<CaseloadLine> lines = byOfficer.getOrDefault(member.id().value(), List.of());
@@ -155,6 +164,7 @@ public class Caseload {
           new OfficerWorkload(
               member.id().value(),
               member.displayName(),
+              officeNames.get(homes.getOrDefault(member.id(), main)),
               lines.size(),
               (int) lines.stream().filter(CaseloadLine::overdue).count(),
               (int) lines.stream().filter(line -> isHighRisk(line.flags().riskLevel())).count()));
@@ -205,6 +215,10 @@ public class Caseload {
     if (officer != null) {
       sql.append(" AND c.officer_id = :officer");
       params.put("officer", officer);
+    }
+    if (query.office() != null) {
+      sql.append(" AND c.office_id = :office");
+      params.put("office", query.office());
     }
     if (query.level() != null) {
       sql.append(" AND c.level = :level");

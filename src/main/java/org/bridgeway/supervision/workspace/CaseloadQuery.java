@@ -13,6 +13,7 @@ import org.bridgeway.shared.vocabulary.SupervisionLevel;
  * @param overdueOnly only cases with something overdue
  * @param endingSoon only cases expected to end within {@link Caseload#ENDING_SOON_DAYS} days
  * @param page the page, from 0
+ * @param office only cases supervised from this office, or null
  */
 public record CaseloadQuery(
     UUID officer,
@@ -23,7 +24,8 @@ public record CaseloadQuery(
     boolean endingSoon,
     CaseloadSort sort,
     boolean descending,
-    int page) {
+    int page,
+    UUID office) {
 
   public CaseloadQuery {
     sort = sort == null ? CaseloadSort.NAME : sort;

@@ -14,6 +14,7 @@ import org.bridgeway.shared.vocabulary.SupervisionType;
 import org.bridgeway.supervision.CaseId;
 import org.bridgeway.supervision.ConditionId;
 import org.bridgeway.supervision.PersonId;
+import org.bridgeway.supervision.office.OfficeId;
 import org.junit.jupiter.api.Test;
 
 class SupervisionCaseTest {
@@ -22,6 +23,8 @@ class SupervisionCaseTest {
   static final LocalDate START = LocalDate.of(2026, 1, 15);
   final UserId first = UserId.random();
   final UserId second = UserId.random();
+  final OfficeId downtown = OfficeId.random();
+  final OfficeId desert = OfficeId.random();
 
   SupervisionCase openCase() {
     return SupervisionCase.open(
@@ -37,6 +40,7 @@ class SupervisionCaseTest {
             SupervisionLevel.MODERATE,
             List.of(new Offense(OffenseCategory.DUI, "Driving under the influence"))),
         first,
+        downtown,
         "user:test",
         NOW);
   }
@@ -47,6 +51,40 @@ class SupervisionCaseTest {
     assertThat(opened.isOpen()).isTrue();
     assertThat(opened.officerId()).isEqualTo(first);
     assertThat(opened.assignments()).extracting(Assignment::officerId).containsExactly(first);
+    assertThat(opened.officeId()).isEqualTo(downtown);
+    assertThat(opened.assignments()).extracting(Assignment::officeId).containsExactly(downtown);
+  }
+
+  @Test
+  void transferToAnotherOfficeKeepsWhereTheCaseCameFrom() {
+    SupervisionCase moved = openCase();
+    moved.transferTo(second, desert, "  Moved to Indio  ", "user:supervisor", NOW.plusSeconds(60));
+    assertThat(moved.officerId()).isEqualTo(second);
+    assertThat(moved.officeId()).isEqualTo(desert);
+    assertThat(moved.assignments())
+        .extracting(Assignment::officeId)
+        .containsExactly(downtown, desert);
+    assertThat(moved.assignments().get(1).assignedBy()).isEqualTo("user:supervisor");
+    assertThat(moved.assignments().get(1).reason()).isEqualTo("Moved to Indio");
+  }
+
+  @Test
+  void theSameOfficerMayTakeTheCaseToAnotherOffice() {
+    SupervisionCase moved = openCase();
+    moved.transferTo(first, desert, null, "user:supervisor", NOW);
+    assertThat(moved.officerId()).isEqualTo(first);
+    assertThat(moved.officeId()).isEqualTo(desert);
+    assertThat(moved.assignments()).hasSize(2);
+  }
+
+  @Test
+  void closedCaseCannotMoveToAnotherOffice() {
+    SupervisionCase closed = openCase();
+    closed.close(ClosureReason.SUCCESSFUL_COMPLETION, START.plusMonths(4));
+    assertThatThrownBy(() -> closed.transferTo(second, desert, null, "user:x", NOW))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(closed.officeId()).isEqualTo(downtown);
+    assertThat(closed.assignments()).hasSize(1);
   }
 
   @Test
@@ -67,7 +105,8 @@ class SupervisionCaseTest {
   @Test
   void transferKeepsTheHistoryOfAssignments() {
     SupervisionCase transferred = openCase();
-    transferred.transferTo(second, "Caseload balancing", "user:supervisor", NOW.plusSeconds(60));
+    transferred.transferTo(
+        second, downtown, "Caseload balancing", "user:supervisor", NOW.plusSeconds(60));
     assertThat(transferred.officerId()).isEqualTo(second);
     assertThat(transferred.assignments())
         .extracting(Assignment::officerId)
@@ -78,7 +117,7 @@ class SupervisionCaseTest {
   @Test
   void caseCannotBeTransferredToItsOwnOfficer() {
     SupervisionCase opened = openCase();
-    assertThatThrownBy(() -> opened.transferTo(first, null, "user:x", NOW))
+    assertThatThrownBy(() -> opened.transferTo(first, downtown, null, "user:x", NOW))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -86,7 +125,7 @@ class SupervisionCaseTest {
   void closedCaseCannotBeTransferred() {
     SupervisionCase closed = openCase();
     closed.close(ClosureReason.SUCCESSFUL_COMPLETION, START.plusMonths(4));
-    assertThatThrownBy(() -> closed.transferTo(second, null, "user:x", NOW))
+    assertThatThrownBy(() -> closed.transferTo(second, downtown, null, "user:x", NOW))
         .isInstanceOf(IllegalStateException.class);
     assertThat(closed.officerId()).isEqualTo(first);
   }

@@ -16,6 +16,7 @@ import org.bridgeway.supervision.ContactId;
 import org.bridgeway.supervision.PersonId;
 import org.bridgeway.supervision.caseload.ClosureReason;
 import org.bridgeway.supervision.caseload.SupervisionCase;
+import org.bridgeway.supervision.office.OfficeId;
 import org.junit.jupiter.api.Test;
 
 class ContactTest {
@@ -37,6 +38,7 @@ class ContactTest {
             SupervisionLevel.HIGH,
             List.of()),
         officer,
+        OfficeId.random(),
         "user:test",
         NOW);
   }

@@ -60,6 +60,42 @@ class SupervisionDemoDataTests {
   }
 
   @Test
+  void theDemoAgencyWorksFromThreeOfficesWithItsCasesAtTheirOfficersOffices() {
+    StaffMember officer = staff.findByEmail("officer@demo.bridgeway.example").orElseThrow();
+    List<String> offices =
+        jdbc.sql(
+                "SELECT name FROM supervision_office WHERE organization_id = ? AND active ORDER BY"
+                    + " name")
+            .param(officer.organization().value())
+            .query(String.class)
+            .list();
+    assertThat(offices)
+        .containsExactly("Indio office", "Moreno Valley office", "Riverside main office");
+    List<Long> casesPerOffice =
+        jdbc.sql(
+                "SELECT count(*) FROM supervision_case WHERE organization_id = ? GROUP BY"
+                    + " office_id")
+            .param(officer.organization().value())
+            .query(Long.class)
+            .list();
+    assertThat(casesPerOffice).hasSize(3).allSatisfy(count -> assertThat(count).isPositive());
+    // A case is at the office its officer works from (the main office without a row).
+    assertThat(
+            jdbc.sql(
+                    """
+                    SELECT count(*) FROM supervision_case c
+                    JOIN supervision_office o ON o.id = c.office_id
+                    LEFT JOIN supervision_office_member m ON m.user_id = c.officer_id
+                    WHERE c.organization_id = ?
+                      AND ((m.office_id IS NULL AND NOT o.main) OR m.office_id <> c.office_id)
+                    """)
+                .param(officer.organization().value())
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
   void seedingAgainAddsNothing() {
     long before = jdbc.sql("SELECT count(*) FROM supervision_person").query(Long.class).single();
     demoData.seed(new org.bridgeway.shared.demo.DemoData(java.nio.file.Path.of("target")));

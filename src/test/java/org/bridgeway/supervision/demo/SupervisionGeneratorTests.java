@@ -106,6 +106,31 @@ class SupervisionGeneratorTests {
   }
 
   @Test
+  void casesAreSpreadOverThreeOfficesAtTheirOfficersOffices() {
+    List<Long> casesPerOffice =
+        jdbc.sql(
+                "SELECT count(*) FROM supervision_case WHERE organization_id = ? AND status ="
+                    + " 'OPEN' GROUP BY office_id")
+            .param(agency.value())
+            .query(Long.class)
+            .list();
+    assertThat(casesPerOffice).hasSize(SupervisionBlueprint.OFFICE_NAMES.length);
+    assertThat(casesPerOffice).allSatisfy(cases -> assertThat(cases).isGreaterThan(100L));
+    assertThat(
+            count(
+                "SELECT count(*) FROM supervision_case c JOIN supervision_office_member m ON"
+                    + " m.user_id = c.officer_id WHERE c.organization_id = ? AND m.office_id <>"
+                    + " c.office_id"))
+        .isZero();
+    assertThat(
+            count(
+                "SELECT count(*) FROM supervision_case_assignment a JOIN supervision_case c ON"
+                    + " c.id = a.case_id JOIN supervision_office_member m ON m.user_id ="
+                    + " a.officer_id WHERE c.organization_id = ? AND m.office_id <> a.office_id"))
+        .isZero();
+  }
+
+  @Test
   void officersAreInTeamsOfSixToNineUnderASupervisorOfTheAgency() {
     List<Map.Entry<UUID, Long>> teams =
         jdbc.sql(

@@ -17,6 +17,7 @@ import org.bridgeway.supervision.ViolationId;
 import org.bridgeway.supervision.caseload.Condition;
 import org.bridgeway.supervision.caseload.ConditionKind;
 import org.bridgeway.supervision.caseload.SupervisionCase;
+import org.bridgeway.supervision.office.OfficeId;
 import org.junit.jupiter.api.Test;
 
 class ViolationTest {
@@ -38,6 +39,7 @@ class ViolationTest {
             level,
             List.of()),
         UserId.random(),
+        OfficeId.random(),
         "user:test",
         NOW);
   }

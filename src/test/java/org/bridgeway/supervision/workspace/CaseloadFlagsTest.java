@@ -47,7 +47,7 @@ class CaseloadFlagsTest {
 
   private static CaseloadQuery query(CaseloadSort sort, String risk, boolean overdue) {
     return new CaseloadQuery(
-        null, null, SupervisionLevel.LOW, risk, overdue, false, sort, false, 0);
+        null, null, SupervisionLevel.LOW, risk, overdue, false, sort, false, 0, null);
   }
 
   private static CaseloadLine line(CaseloadFlags flags) {

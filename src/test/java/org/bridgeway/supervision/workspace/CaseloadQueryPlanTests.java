@@ -13,6 +13,7 @@ import org.bridgeway.identity.OrganizationId;
 import org.bridgeway.identity.OrganizationKind;
 import org.bridgeway.identity.Role;
 import org.bridgeway.identity.UserId;
+import org.bridgeway.supervision.office.OfficeRecords;
 import org.bridgeway.testing.IntegrationTest;
 import org.bridgeway.testing.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ class CaseloadQueryPlanTests {
   @Autowired TestUsers testUsers;
   @Autowired Caseload caseload;
   @Autowired Clock clock;
+  @Autowired OfficeRecords offices;
 
   @Test
   void anOfficersPageReadsTheirCasesThroughTheirIndexAmongThousands() {
@@ -65,19 +67,20 @@ class CaseloadQueryPlanTests {
               RETURNING id, family_name),
             numbered AS (SELECT p.id, p.family_name, row_number() OVER () AS r FROM p)
             INSERT INTO supervision_case (id, organization_id, person_id, supervision_type, court,
-              docket_number, start_date, expected_end_date, level, officer_id, status, created_at,
-              version)
+              docket_number, start_date, expected_end_date, level, officer_id, office_id, status,
+              created_at, version)
             SELECT gen_random_uuid(), :agency, numbered.id, 'PROBATION', 'Court',
               'D-' || numbered.family_name, DATE '2026-01-01',
               DATE '2026-01-01' + 30 + (numbered.r % 900)::int,
               (ARRAY['LOW','MODERATE','HIGH','INTENSIVE'])[1 + (numbered.r % 4)::int],
-              o.officer, 'OPEN', now(), 0
+              o.officer, :office, 'OPEN', now(), 0
             FROM numbered JOIN o ON o.n = numbered.r % :officerCount
             """)
         .param("officers", officers.toArray(UUID[]::new))
         .param("agency", agency.value())
         .param("people", OFFICERS * PER_OFFICER)
         .param("officerCount", OFFICERS)
+        .param("office", offices.mainOffice(agency).id().value())
         .update();
     jdbc.sql(
             "INSERT INTO supervision_condition (id, case_id, kind, special, description, status,"
@@ -97,7 +100,8 @@ class CaseloadQueryPlanTests {
             "Plan agency",
             "Officer 7",
             Set.of(Role.OFFICER));
-    CaseloadQuery query = new CaseloadQuery(null, null, null, null, false, false, null, false, 0);
+    CaseloadQuery query =
+        new CaseloadQuery(null, null, null, null, false, false, null, false, 0, null);
 
     CaseloadPage page = caseload.page(principal, query);
     assertThat(page.total()).isEqualTo(PER_OFFICER);

@@ -23,6 +23,7 @@ import org.bridgeway.supervision.caseload.ConditionKind;
 import org.bridgeway.supervision.caseload.ConditionStatus;
 import org.bridgeway.supervision.caseload.Offense;
 import org.bridgeway.supervision.caseload.OpenCase;
+import org.bridgeway.supervision.office.OfficeId;
 
 /**
  * The forms on a case: open one, transfer it, close it, set a condition, record a condition's
@@ -35,6 +36,7 @@ final class CaseForms {
   static final Map<String, String> FIELDS =
       Map.of(
           "officerId", "officerId",
+          "officeId", "officeId",
           "note.notedOn", "notedOn",
           "note.text", "noteText",
           "closedOn", "closedOn",
@@ -91,15 +93,20 @@ final class CaseForms {
     }
   }
 
-  record TransferForm(String officerId, String reason, String version) {
+  /** Move a case to an office (blank: the officer's home office) and an officer of it. */
+  record TransferForm(String officeId, String officerId, String reason, String version) {
 
-    record Parsed(UserId officer, String reason, long version) {}
+    record Parsed(OfficeId office, UserId officer, String reason, long version) {}
 
     Parsed parse(List<FieldViolation> violations) {
+      UUID office = blank(officeId) ? null : uuid("officeId", officeId, violations);
       UUID officer = uuid("officerId", officerId, violations);
       String why = text("reason", reason, 500, false, violations);
       Long parsedVersion = versionOf(version, violations);
-      return violations.isEmpty() ? new Parsed(new UserId(officer), why, parsedVersion) : null;
+      return violations.isEmpty()
+          ? new Parsed(
+              office == null ? null : new OfficeId(office), new UserId(officer), why, parsedVersion)
+          : null;
     }
   }
 

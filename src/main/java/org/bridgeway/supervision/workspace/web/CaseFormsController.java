@@ -5,11 +5,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.bridgeway.identity.BridgewayPrincipal;
 import org.bridgeway.identity.Role;
 import org.bridgeway.identity.StaffDirectory;
 import org.bridgeway.identity.StaffMember;
+import org.bridgeway.identity.UserId;
 import org.bridgeway.shared.vocabulary.OffenseCategory;
 import org.bridgeway.shared.vocabulary.SupervisionLevel;
 import org.bridgeway.shared.vocabulary.SupervisionType;
@@ -29,6 +31,9 @@ import org.bridgeway.supervision.caseload.ConditionKind;
 import org.bridgeway.supervision.caseload.ConditionStatus;
 import org.bridgeway.supervision.caseload.OpenCase;
 import org.bridgeway.supervision.caseload.SupervisionCase;
+import org.bridgeway.supervision.office.Office;
+import org.bridgeway.supervision.office.OfficeId;
+import org.bridgeway.supervision.office.OfficeRecords;
 import org.bridgeway.supervision.person.Person;
 import org.bridgeway.supervision.person.PersonRecords;
 import org.bridgeway.supervision.workspace.web.CaseForms.CloseForm;
@@ -61,6 +66,7 @@ class CaseFormsController {
   private final CaseRecords cases;
   private final StaffDirectory staff;
   private final CaseloadAccess access;
+  private final OfficeRecords offices;
   private final MessageSource messages;
   private final Clock clock;
 
@@ -69,15 +75,20 @@ class CaseFormsController {
       CaseRecords cases,
       StaffDirectory staff,
       CaseloadAccess access,
+      OfficeRecords offices,
       MessageSource messages,
       Clock clock) {
     this.people = people;
     this.cases = cases;
     this.staff = staff;
     this.access = access;
+    this.offices = offices;
     this.messages = messages;
     this.clock = clock;
   }
+
+  /** An office the case may move to, with the officers who work from it. */
+  record OfficeChoice(Office office, List<StaffMember> officers) {}
 
   /** Renders the form again after a failed change. */
   private interface Render {
@@ -138,7 +149,7 @@ class CaseFormsController {
     CaseDetails details = cases.read(principal, new CaseId(id));
     SupervisionCase found = details.supervisionCase();
     model.addAttribute(
-        "transferForm", new TransferForm(null, null, Long.toString(found.version())));
+        "transferForm", new TransferForm(null, null, null, Long.toString(found.version())));
     return transferPage(principal, found, model);
   }
 
@@ -162,7 +173,12 @@ class CaseFormsController {
         redirect,
         () ->
             cases.transfer(
-                principal, found.id(), parsed.officer(), parsed.reason(), parsed.version()),
+                principal,
+                found.id(),
+                parsed.officer(),
+                parsed.office(),
+                parsed.reason(),
+                parsed.version()),
         "/supervision/people/" + found.personId(),
         "transferred",
         () -> transferPage(principal, found, model));
@@ -171,11 +187,36 @@ class CaseFormsController {
   private String transferPage(BridgewayPrincipal principal, SupervisionCase found, Model model) {
     model.addAttribute("supervisionCase", found);
     model.addAttribute("person", people.visible(principal, found.personId()));
+    List<StaffMember> officers = assignable(principal);
+    Map<UserId, OfficeId> homes = offices.homeOffices(found.organizationId());
+    OfficeId main = offices.mainOffice(found.organizationId()).id();
+    List<Office> all = offices.officesOf(found.organizationId());
+    // The officers grouped by the office they work from, active offices only.
+    List<OfficeChoice> choices =
+        all.stream()
+            .filter(Office::active)
+            .map(
+                office ->
+                    new OfficeChoice(
+                        office,
+                        officers.stream()
+                            .filter(
+                                member -> homes.getOrDefault(member.id(), main).equals(office.id()))
+                            .filter(
+                                member ->
+                                    !(member.id().equals(found.officerId())
+                                        && office.id().equals(found.officeId())))
+                            .toList()))
+            .toList();
+    model.addAttribute("offices", choices);
+    model.addAttribute("currentOfficer", nameOf(found.officerId()));
     model.addAttribute(
-        "officers",
-        assignable(principal).stream()
-            .filter(member -> !member.id().equals(found.officerId()))
-            .toList());
+        "currentOffice",
+        all.stream()
+            .filter(office -> office.id().equals(found.officeId()))
+            .map(Office::name)
+            .findFirst()
+            .orElse(null));
     return "supervision/workspace/case-transfer";
   }
 
@@ -378,6 +419,10 @@ class CaseFormsController {
   }
 
   /** The officers the caller may give a case to: themselves and their team, or anyone. */
+  private String nameOf(UserId officer) {
+    return staff.find(officer).map(StaffMember::displayName).orElse(null);
+  }
+
   private List<StaffMember> assignable(BridgewayPrincipal principal) {
     boolean manages = CaseloadAccess.manages(principal, principal.organization());
     return staff.staffOf(principal.organization()).stream()

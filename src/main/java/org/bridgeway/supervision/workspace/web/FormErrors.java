@@ -3,6 +3,8 @@ package org.bridgeway.supervision.workspace.web;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bridgeway.shared.web.FieldViolation;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -52,13 +54,32 @@ final class FormErrors {
         .anyMatch(component -> component.getName().equals(name));
   }
 
+  /** A row of a repeatable part of a form: {@code aliases[1].familyName}. */
+  private static final Pattern ROW_FIELD = Pattern.compile("(\\w+)\\[(\\d+)]\\.(\\w+)");
+
+  /**
+   * A field's label: {@code workspace.field.<field>}; for a row of a repeatable part, {@code
+   * workspace.field.<part>.<field>} with the row's number (from 1).
+   */
+  private static String label(String field, MessageSource messages, java.util.Locale locale) {
+    Matcher row = ROW_FIELD.matcher(field);
+    if (row.matches()) {
+      return messages.getMessage(
+          "workspace.field." + row.group(1) + "." + row.group(3),
+          new Object[] {Integer.parseInt(row.group(2)) + 1},
+          field,
+          locale);
+    }
+    return messages.getMessage("workspace.field." + field, null, field, locale);
+  }
+
   /** The page's message for a rule broken on a field (null for the form as a whole). */
   static String message(String field, String code, String english, MessageSource messages) {
     var locale = LocaleContextHolder.getLocale();
     if (field == null) {
       return messages.getMessage("workspace.error." + code, null, english, locale);
     }
-    String label = messages.getMessage("workspace.field." + field, null, field, locale);
+    String label = label(field, messages, locale);
     String general =
         messages.getMessage(
             "workspace.error." + code, new Object[] {label}, label + ": " + english, locale);

@@ -1,6 +1,8 @@
 package org.bridgeway.supervision.workspace.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.bridgeway.identity.BridgewayPrincipal;
@@ -8,9 +10,11 @@ import org.bridgeway.shared.vocabulary.Gender;
 import org.bridgeway.supervision.PersonId;
 import org.bridgeway.supervision.SupervisionInputRejected;
 import org.bridgeway.supervision.person.ContactMethod;
+import org.bridgeway.supervision.person.Ethnicity;
 import org.bridgeway.supervision.person.Person;
 import org.bridgeway.supervision.person.PersonRecords;
 import org.bridgeway.supervision.person.PossibleDuplicates;
+import org.bridgeway.supervision.person.Race;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,10 +37,12 @@ class PersonFormsController {
 
   private final PersonRecords people;
   private final MessageSource messages;
+  private final Clock clock;
 
-  PersonFormsController(PersonRecords people, MessageSource messages) {
+  PersonFormsController(PersonRecords people, MessageSource messages, Clock clock) {
     this.people = people;
     this.messages = messages;
+    this.clock = clock;
   }
 
   @GetMapping("/supervision/people/new")
@@ -55,7 +61,7 @@ class PersonFormsController {
       HttpServletResponse response,
       Model model,
       RedirectAttributes redirect) {
-    PersonForm.Parsed parsed = form.parse(null, false);
+    PersonForm.Parsed parsed = form.parse(null, false, LocalDate.now(clock));
     FormErrors.reject(parsed.violations(), errors, parsed.fields(), messages);
     if (!errors.hasErrors()) {
       try {
@@ -96,7 +102,7 @@ class PersonFormsController {
       RedirectAttributes redirect) {
     PersonId personId = new PersonId(id);
     Person person = people.visible(principal, personId);
-    PersonForm.Parsed parsed = form.parse(person.details(), true);
+    PersonForm.Parsed parsed = form.parse(person.details(), true, LocalDate.now(clock));
     FormErrors.reject(parsed.violations(), errors, parsed.fields(), messages);
     if (!errors.hasErrors()) {
       try {
@@ -121,6 +127,8 @@ class PersonFormsController {
     model.addAttribute("person", person);
     model.addAttribute("genders", Gender.values());
     model.addAttribute("contactMethods", ContactMethod.values());
+    model.addAttribute("raceValues", Race.values());
+    model.addAttribute("ethnicityValues", Ethnicity.values());
     if (!model.containsAttribute("candidates")) {
       model.addAttribute("candidates", List.of());
     }

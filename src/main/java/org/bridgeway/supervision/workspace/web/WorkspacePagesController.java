@@ -6,9 +6,12 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.bridgeway.identity.BridgewayPrincipal;
@@ -19,9 +22,12 @@ import org.bridgeway.shared.vocabulary.SupervisionLevel;
 import org.bridgeway.supervision.PersonId;
 import org.bridgeway.supervision.PersonPageLink;
 import org.bridgeway.supervision.access.CaseloadAccess;
+import org.bridgeway.supervision.caseload.Assignment;
 import org.bridgeway.supervision.caseload.CaseDetails;
 import org.bridgeway.supervision.caseload.CaseRecords;
 import org.bridgeway.supervision.caseload.SupervisionCase;
+import org.bridgeway.supervision.office.OfficeId;
+import org.bridgeway.supervision.office.OfficeRecords;
 import org.bridgeway.supervision.person.Person;
 import org.bridgeway.supervision.person.PersonRecords;
 import org.bridgeway.supervision.workspace.Caseload;
@@ -62,6 +68,7 @@ class WorkspacePagesController {
   private final CaseRecords cases;
   private final Timeline timeline;
   private final StaffDirectory staff;
+  private final OfficeRecords offices;
   private final MessageSource messages;
   private final Clock clock;
   private final List<PersonPageLink> personPageLinks;
@@ -72,6 +79,7 @@ class WorkspacePagesController {
       CaseRecords cases,
       Timeline timeline,
       StaffDirectory staff,
+      OfficeRecords offices,
       MessageSource messages,
       Clock clock,
       List<PersonPageLink> personPageLinks) {
@@ -80,11 +88,25 @@ class WorkspacePagesController {
     this.cases = cases;
     this.timeline = timeline;
     this.staff = staff;
+    this.offices = offices;
     this.messages = messages;
     this.clock = clock;
     this.personPageLinks =
         personPageLinks.stream().sorted(Comparator.comparingInt(PersonPageLink::order)).toList();
   }
+
+  /**
+   * One assignment of the open case as the page shows it: when, from which officer and office (null
+   * for the first), to which, by whom and why.
+   */
+  record AssignmentLine(
+      String when,
+      String fromOfficer,
+      String fromOffice,
+      String toOfficer,
+      String toOffice,
+      String by,
+      String reason) {}
 
   /** A link to another module's page about the person. */
   record MoreLink(String messageKey, String path) {}
@@ -94,6 +116,7 @@ class WorkspacePagesController {
   String caseload(
       @AuthenticationPrincipal BridgewayPrincipal principal,
       @RequestParam(required = false) String officer,
+      @RequestParam(required = false) String office,
       @RequestParam(required = false) String q,
       @RequestParam(required = false) String level,
       @RequestParam(required = false) String risk,
@@ -123,8 +146,10 @@ class WorkspacePagesController {
             ending,
             parse(sortColumn, CaseloadSort.class),
             descending,
-            page);
+            page,
+            officeFilter(office));
     model.addAttribute("caseload", caseload.page(principal, query));
+    model.addAttribute("offices", offices.officesOf(principal));
     model.addAttribute("query", query);
     model.addAttribute("officer", query.officer());
     model.addAttribute(
@@ -143,6 +168,8 @@ class WorkspacePagesController {
   @PreAuthorize(WorkspaceRoles.LEADS)
   String team(@AuthenticationPrincipal BridgewayPrincipal principal, Model model) {
     model.addAttribute("workloads", caseload.team(principal));
+    model.addAttribute(
+        "mayManageOffices", CaseloadAccess.manages(principal, principal.organization()));
     return "supervision/workspace/team";
   }
 
@@ -168,6 +195,15 @@ class WorkspacePagesController {
     model.addAttribute("age", Period.between(person.dateOfBirth(), today).getYears());
     model.addAttribute("openCase", openCase);
     model.addAttribute("officerName", open == null ? null : nameOf(open.officerId()));
+    Map<OfficeId, String> officeNames = new HashMap<>();
+    if (open != null) {
+      offices
+          .officesOf(open.organizationId())
+          .forEach(office -> officeNames.put(office.id(), office.name()));
+    }
+    model.addAttribute("officeName", open == null ? null : officeNames.get(open.officeId()));
+    model.addAttribute(
+        "assignments", open == null ? List.of() : assignmentLines(open, officeNames));
     model.addAttribute("cases", all);
     model.addAttribute(
         "mayTransfer",
@@ -187,6 +223,40 @@ class WorkspacePagesController {
             .map(this::line)
             .toList());
     return "supervision/workspace/person";
+  }
+
+  private List<AssignmentLine> assignmentLines(
+      SupervisionCase open, Map<OfficeId, String> officeNames) {
+    DateTimeFormatter format =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
+    List<Assignment> assignments = open.assignments();
+    List<AssignmentLine> lines = new ArrayList<>();
+    for (int i = assignments.size() - 1; i >= 0; i--) {
+      Assignment to = assignments.get(i);
+      Assignment from = i == 0 ? null : assignments.get(i - 1);
+      lines.add(
+          new AssignmentLine(
+              format.format(to.assignedAt()),
+              from == null ? null : nameOf(from.officerId()),
+              from == null ? null : officeNames.get(from.officeId()),
+              nameOf(to.officerId()),
+              officeNames.get(to.officeId()),
+              actorName(to.assignedBy()),
+              to.reason()));
+    }
+    return lines;
+  }
+
+  /** A user's name for a {@code user:<uuid>} actor reference; null for an API client or system. */
+  private String actorName(String reference) {
+    if (reference == null || !reference.startsWith("user:")) {
+      return null;
+    }
+    try {
+      return nameOf(new UserId(UUID.fromString(reference.substring(5))));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private String nameOf(UserId officer) {
@@ -211,6 +281,18 @@ class WorkspacePagesController {
         messages.getMessage(entry.summaryKey(), arguments, entry.summaryKey(), locale),
         entry.detail(),
         entry.link());
+  }
+
+  /** The office to filter by; a value that is no id filters nothing, like an unknown level. */
+  private static UUID officeFilter(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return UUID.fromString(value.strip());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private static UUID parseUuid(String value) {

@@ -10,5 +10,8 @@ final class WorkspaceRoles {
   /** Who leads officers and moves cases between them: supervisors and administrators. */
   static final String LEADS = "hasAnyRole('SUPERVISOR','ORGANIZATION_ADMIN','NETWORK_ADMIN')";
 
+  /** Who keeps the agency's offices: its organization and network administrators. */
+  static final String ADMINISTRATORS = "hasAnyRole('ORGANIZATION_ADMIN','NETWORK_ADMIN')";
+
   private WorkspaceRoles() {}
 }
