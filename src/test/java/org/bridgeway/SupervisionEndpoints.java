@@ -209,11 +209,35 @@ final class SupervisionEndpoints {
         BASE + "/imports",
         ADMINISTRATORS,
         Scope.NETWORK,
-        200,
+        202,
         t ->
             MockMvcRequestBuilders.post(BASE + "/imports")
                 .contentType("text/csv")
                 .content(importFile()));
+    agencyRecord(
+        HttpMethod.GET,
+        BASE + "/imports/{id}",
+        ADMINISTRATORS,
+        200,
+        t -> get(BASE + "/imports/" + importJob(t)));
+    agencyRecord(
+        HttpMethod.GET,
+        BASE + "/imports/{id}/errors",
+        ADMINISTRATORS,
+        200,
+        t -> get(BASE + "/imports/" + importJob(t) + "/errors"));
+    agencyRecord(
+        HttpMethod.GET,
+        "/supervision/imports/{id}",
+        ADMINISTRATORS,
+        200,
+        t -> get("/supervision/imports/" + importJob(t)));
+    agencyRecord(
+        HttpMethod.GET,
+        "/supervision/imports/{id}/errors.csv",
+        ADMINISTRATORS,
+        200,
+        t -> get("/supervision/imports/" + importJob(t) + "/errors.csv"));
     api(
         HttpMethod.GET,
         "/supervision/imports",
@@ -281,6 +305,11 @@ final class SupervisionEndpoints {
               .param("version", Long.toString(first.personVersion()))
               .param("otherVersion", Long.toString(second.personVersion()));
         });
+  }
+
+  /** A queued import job of the target's agency (of an agency of that organization's own). */
+  private static UUID importJob(Target t) {
+    return t.fixtures().supervision().importJob(t.organization());
   }
 
   /** One new person without a case, unlike anyone else (a random name and birth date). */

@@ -2,6 +2,7 @@ package org.bridgeway.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,6 +44,10 @@ import org.bridgeway.supervision.contact.ContactRecords;
 import org.bridgeway.supervision.contact.ContactStatusQuery;
 import org.bridgeway.supervision.demo.SupervisionGenerationSummary;
 import org.bridgeway.supervision.demo.SupervisionGenerator;
+import org.bridgeway.supervision.importing.ImportJob;
+import org.bridgeway.supervision.importing.ImportJobStatus;
+import org.bridgeway.supervision.importing.ImportReport;
+import org.bridgeway.supervision.importing.PeopleImportJobs;
 import org.bridgeway.supervision.person.PersonRecords;
 import org.bridgeway.supervision.violation.ViolationRecords;
 import org.bridgeway.testing.SignInSteps;
@@ -158,6 +163,106 @@ class SupervisionBenchmark {
   @Autowired DataSource dataSource;
   @Autowired TransactionTemplate transactions;
   @Autowired Clock clock;
+  @Autowired PeopleImportJobs importJobs;
+  @Autowired OneTimeTask<Void> supervisionImportTask;
+
+  /**
+   * The CSV import of the legacy export at 50,000 rows (one person and one case each, 12 officers)
+   * into an agency of its own: the upload's check, then the job (check every row, write in one
+   * transaction) as the scheduler runs it; then the same file again (every person and case already
+   * there). Run alone with {@code -Dit.test=SupervisionBenchmark#importOf50000Rows}.
+   */
+  @Test
+  void importOf50000Rows() {
+    int rows = Integer.getInteger("benchmark.importRows", 50_000);
+    OrganizationId agency = users.organization(OrganizationKind.PROBATION_AGENCY);
+    List<String> officers = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      officers.add(users.withoutSecondFactor(agency, Role.OFFICER).email());
+    }
+    LocalDate today = LocalDate.now(clock);
+    StringBuilder csv =
+        new StringBuilder(
+            "agency_id,state_id,given_name,middle_name,family_name,date_of_birth,gender,language,"
+                + "phone,email,address_line1,address_line2,city,state,postal_code,"
+                + "supervision_type,court,docket_number,offense_category,offense_description,"
+                + "start_date,expected_end_date,level,officer_email\n");
+    String[] given = {"Maria", "Jose", "Ana", "Luis", "Sarah", "David", "Linh", "Omar", "Grace"};
+    for (int i = 0; i < rows; i++) {
+      csv.append("LEG-")
+          .append(i)
+          .append(",SID")
+          .append(i)
+          .append(',')
+          .append(given[i % given.length])
+          .append(",,")
+          .append(syllables(i))
+          .append(',')
+          .append(LocalDate.of(1950, 1, 1).plusDays(i % 18_000))
+          .append(i % 2 == 0 ? ",female" : ",male")
+          .append(",en,951-555-")
+          .append(String.format(Locale.ROOT, "%04d", i % 10_000))
+          .append(",,")
+          .append(i % 900 + 1)
+          .append(" Main St,,Riverside,CA,92501,PROBATION,Riverside Superior Court,CR-")
+          .append(i)
+          .append(",PROPERTY,Theft,")
+          .append(today.minusDays(30 + i % 700))
+          .append(',')
+          .append(today.plusDays(300 + i % 700))
+          .append(",MODERATE,")
+          .append(officers.get(i % officers.size()))
+          .append('\n');
+    }
+    byte[] file = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    BridgewayPrincipal admin =
+        BridgewayPrincipal.apiClient(
+            UUID.randomUUID(),
+            agency,
+            OrganizationKind.PROBATION_AGENCY,
+            "Benchmark agency",
+            "Benchmark migration",
+            Set.of(Role.ORGANIZATION_ADMIN));
+
+    BenchmarkReport report =
+        new BenchmarkReport("CSV import of " + rows + " rows (" + file.length / 1024 + " KiB)");
+    report.row("Run", "upload check", "job (check + write)", "rows/s", "result");
+    for (String run : List.of("new agency: all new", "same file again: all unchanged")) {
+      long start = System.nanoTime();
+      UUID id = importJobs.submit(admin, "legacy.csv", file);
+      long submitted = System.nanoTime();
+      supervisionImportTask.execute(supervisionImportTask.instance(id.toString()), null);
+      long done = System.nanoTime();
+      ImportJob job = importJobs.find(admin, id).orElseThrow();
+      assertThat(job.status()).as(run).isEqualTo(ImportJobStatus.SUCCEEDED);
+      ImportReport result = job.report();
+      report.row(
+          run,
+          BenchmarkReport.millis((submitted - start) / 1e6),
+          BenchmarkReport.millis((done - submitted) / 1e6),
+          BenchmarkReport.number(rows / ((done - submitted) / 1e9)),
+          "people %d created, %d unchanged; cases %d opened, %d there"
+              .formatted(
+                  result.peopleCreated(),
+                  result.peopleUnchanged(),
+                  result.casesCreated(),
+                  result.casesUnchanged()));
+    }
+    report.note("phases of each job: see the log line 'Import <id>: N rows checked in ... ms'");
+    report.print();
+  }
+
+  /** A family name per number, unlike the others (three syllables from the number's digits). */
+  private static String syllables(int n) {
+    String[] parts = {"ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "ze", "qu"};
+    StringBuilder name = new StringBuilder("B");
+    int rest = n;
+    do {
+      name.append(parts[rest % 10]);
+      rest /= 10;
+    } while (rest > 0);
+    return name.toString();
+  }
 
   @Test
   void officerPagesAtTheScaleProfile() throws Exception {

@@ -2,6 +2,7 @@ package org.bridgeway.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,9 +38,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * An agency administrator imports the legacy export on the import page (first a file with errors,
- * then a good one) and merges two records of one person after reviewing them side by side; every
- * page on the way passes axe.
+ * An agency administrator imports the legacy export on the import page (a file that is not the
+ * export, refused at once; a file with a bad row, whose job page shows every error; then a good
+ * one, whose job page follows it to the report) and merges two records of one person after
+ * reviewing them side by side; every page on the way passes axe.
  */
 @BrowserTest
 class SupervisionImportAndMergePagesIT {
@@ -48,6 +50,7 @@ class SupervisionImportAndMergePagesIT {
   @Autowired MutableClock clock;
   @Autowired PersonRecords records;
   @Autowired JdbcClient jdbc;
+  @Autowired OneTimeTask<Void> supervisionImportTask;
 
   OrganizationId agency;
   String tag;
@@ -75,28 +78,87 @@ class SupervisionImportAndMergePagesIT {
     Path bad = file("bad", header + good.replace("1984-07-09", today.plusDays(3).toString()));
     Path fine = file("good", header + good);
 
+    Path notTheExport = file("other", "name,phone\nRosa,555-0100\n");
+
     browser.open("/supervision/imports");
     browser.assertNoAccessibilityViolations();
-    browser.driver().findElement(By.id("file")).sendKeys(bad.toAbsolutePath().toString());
+
+    // A file that is not the export at all is refused at once, on the upload page.
+    browser.driver().findElement(By.id("file")).sendKeys(notTheExport.toAbsolutePath().toString());
     browser.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
     browser.waiting().until(d -> !d.findElements(By.id("import-errors")).isEmpty());
     assertThat(browser.driver().findElement(By.id("import-errors")).getText())
+        .contains("name", "is not a column of the export");
+    browser.assertNoAccessibilityViolations();
+
+    // A file with a bad row becomes a job; its page follows it and shows every error.
+    browser.driver().findElement(By.id("file")).sendKeys(bad.toAbsolutePath().toString());
+    browser.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
+    UUID rejected = followToJobPage(browser);
+    assertThat(browser.driver().findElement(By.id("import-status")).getText())
+        .isEqualTo("Waiting to start");
+    assertThat(browser.driver().findElement(By.id("import-progress-text")).getText())
+        .contains("1 row to check");
+    browser.screenshot("supervision-import-queued");
+    browser.assertNoAccessibilityViolations();
+    run(rejected);
+    browser.waiting().until(d -> !d.findElements(By.id("import-errors")).isEmpty());
+    assertThat(browser.driver().findElement(By.id("import-errors")).getText())
         .contains("date_of_birth", "must not be in the future");
+    assertThat(browser.driver().findElement(By.id("import-status")).getText())
+        .isEqualTo("Not imported: the file has errors");
+    browser
+        .waiting()
+        .until(d -> "error-summary".equals(browser.focusedElement().getAttribute("id")));
+    assertThat(browser.driver().findElement(By.id("error-report")).getAttribute("href"))
+        .endsWith("/supervision/imports/" + rejected + "/errors.csv");
     browser.screenshot("supervision-import-rejected");
     browser.assertNoAccessibilityViolations();
     assertThat(peopleOfAgency()).isZero();
 
+    // The good file, submitted with the keyboard; the page follows the job to its report.
+    browser.open("/supervision/imports");
     browser.driver().findElement(By.id("file")).sendKeys(fine.toAbsolutePath().toString());
-    browser.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
+    browser
+        .driver()
+        .findElement(By.cssSelector("main form button[type=submit]"))
+        .sendKeys(Keys.ENTER);
+    UUID written = followToJobPage(browser);
+    assertThat(browser.driver().findElement(By.id("import-progress-bar")).getDomAttribute("value"))
+        .as("a queued job's progress bar is indeterminate")
+        .isNullOrEmpty();
+    run(written);
     browser.waiting().until(d -> !d.findElements(By.id("import-result")).isEmpty());
     assertThat(browser.driver().findElement(By.id("import-counts")).getText())
         .contains("1 created", "1 opened");
+    assertThat(browser.driver().findElement(By.id("import-status")).getText())
+        .isEqualTo("Imported");
+    assertThat(browser.driver().findElements(By.id("import-progress"))).isEmpty();
     browser.screenshot("supervision-import-written");
     browser.assertNoAccessibilityViolations();
     assertThat(browser.consoleErrors())
-        .as("only the rejected upload's 400 answer")
+        .as("only the refused upload's 400 answer")
         .allMatch(error -> error.contains("status of 400"));
     assertThat(peopleOfAgency()).isEqualTo(1);
+
+    browser.open("/supervision/imports");
+    assertThat(browser.driver().findElement(By.id("recent-imports")).getText())
+        .contains("Imported", "Not imported: the file has errors");
+    browser.assertNoAccessibilityViolations();
+  }
+
+  /** Waits for the upload's redirect to the job page; the job's id. */
+  private UUID followToJobPage(Browser browser) {
+    browser
+        .waiting()
+        .until(d -> browser.currentPath().matches("/supervision/imports/[0-9a-f-]{36}"));
+    browser.waitUntilReady();
+    return UUID.fromString(browser.currentPath().substring("/supervision/imports/".length()));
+  }
+
+  /** Runs the job as the scheduler would (the scheduler does not run in tests). */
+  private void run(UUID job) {
+    supervisionImportTask.execute(supervisionImportTask.instance(job.toString()), null);
   }
 
   @Test

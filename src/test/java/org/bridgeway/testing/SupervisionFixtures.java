@@ -1,5 +1,6 @@
 package org.bridgeway.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -32,6 +33,7 @@ import org.bridgeway.supervision.contact.Contact;
 import org.bridgeway.supervision.contact.ContactKind;
 import org.bridgeway.supervision.contact.ContactRecords;
 import org.bridgeway.supervision.contact.ContactStandards;
+import org.bridgeway.supervision.importing.PeopleImportJobs;
 import org.bridgeway.supervision.office.Office;
 import org.bridgeway.supervision.office.OfficeDetails;
 import org.bridgeway.supervision.office.OfficeId;
@@ -52,6 +54,7 @@ import org.bridgeway.supervision.violation.Violation;
 import org.bridgeway.supervision.violation.ViolationKind;
 import org.bridgeway.supervision.violation.ViolationRecords;
 import org.bridgeway.supervision.violation.ViolationSeverity;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestComponent;
 
 /**
@@ -102,6 +105,9 @@ public class SupervisionFixtures {
   private final TestUsers users;
   private final Clock clock;
 
+  /** Injected by field, so that this fixture's constructor stays as other parts use it. */
+  @Autowired private PeopleImportJobs importJobs;
+
   SupervisionFixtures(
       PersonRecords people,
       CaseRecords cases,
@@ -125,6 +131,20 @@ public class SupervisionFixtures {
     this.offices = offices;
     this.users = users;
     this.clock = clock;
+  }
+
+  /**
+   * An import job of the agency, queued (tests run no scheduler): one new person, unlike anyone
+   * else, uploaded by the agency's administrator.
+   */
+  public UUID importJob(OrganizationId agency) {
+    String given = "Imp" + Long.toHexString(UUID.randomUUID().getMostSignificantBits());
+    String family = "Job" + Long.toHexString(UUID.randomUUID().getLeastSignificantBits());
+    String file =
+        "agency_id,given_name,family_name,date_of_birth\nI-%s,%s,%s,1981-05-06\n"
+            .formatted(given.substring(3, 13), given, family);
+    return importJobs.submit(
+        administratorOf(agency), "fixture.csv", file.getBytes(StandardCharsets.UTF_8));
   }
 
   /**

@@ -1,15 +1,21 @@
 package org.bridgeway.supervision.importing;
 
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -140,14 +146,17 @@ final class PeopleCsv {
    */
   record Row(int row, PersonFields person, CaseFields supervisionCase) {}
 
-  /** An officer a row names, whether or not the rest of the row is valid. */
-  record OfficerReference(int row, String email) {}
-
   /**
-   * The rows of a file that passed their own checks, the number of data rows (valid or not), and
-   * the officers every row names, so that an unknown officer is reported on an invalid row too.
+   * Receives each data row of a file in order.
+   *
+   * <p>{@code row} is null when the row failed a check of its own (its errors are reported); {@code
+   * officer} is the officer email the row names, if well-formed, whether or not the rest of the row
+   * is valid, so that an unknown officer is reported on an invalid row too.
    */
-  record Parsed(List<Row> rows, int dataRows, List<OfficerReference> officers) {}
+  @FunctionalInterface
+  interface RowHandler {
+    void accept(int rowNumber, Row row, String officer);
+  }
 
   /** The file has too many rows: it is refused as too large. */
   static final class TooManyRows extends RuntimeException {
@@ -156,60 +165,55 @@ final class PeopleCsv {
     }
   }
 
+  private static final CSVFormat FORMAT =
+      CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(false).get();
+  private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
   private PeopleCsv() {}
 
   /**
-   * Reads and checks a file.
+   * Checks what can be checked of a file at once, without the database: that it is UTF-8 text, is
+   * well-formed CSV with this export's header, and has at least one and at most {@code maxRows}
+   * data rows. Reads the file as a stream and keeps no row.
    *
+   * @return the number of data rows (valid or not)
    * @throws TooManyRows if the file has more than {@code maxRows} data rows (an error is added)
    */
-  static Parsed read(byte[] bytes, int maxRows, LocalDate today, ImportErrors errors) {
-    String text = decode(bytes, errors);
-    if (text == null) {
-      return new Parsed(List.of(), 0, List.of());
+  static int precheck(byte[] bytes, int maxRows, ImportErrors errors) {
+    if (bytes.length == 0) {
+      errors.add(0, null, "Empty", "the file is empty: it needs a header and at least one row");
+      return 0;
     }
-    CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(false).get();
-    List<Row> rows = new ArrayList<>();
-    List<OfficerReference> officers = new ArrayList<>();
+    if (!utf8(bytes)) {
+      errors.add(0, null, "Encoding", "the file is not UTF-8 text: save it as CSV UTF-8");
+      return 0;
+    }
+    for (byte b : bytes) {
+      if (b == 0) {
+        errors.add(0, null, "Binary", "the file is not a CSV text file");
+        return 0;
+      }
+    }
     int dataRows = 0;
-    try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+    try (CSVParser parser = CSVParser.parse(reader(bytes), FORMAT)) {
       Iterator<CSVRecord> records = parser.iterator();
       if (!records.hasNext()) {
         errors.add(0, null, "Empty", "the file is empty: it needs a header and at least one row");
-        return new Parsed(List.of(), 0, List.of());
+        return 0;
       }
-      Map<String, Integer> header = header(records.next(), errors);
-      if (header == null) {
-        return new Parsed(List.of(), 0, List.of());
+      if (header(records.next(), errors) == null) {
+        return 0;
       }
-      int rowNumber = 1;
       while (records.hasNext()) {
-        CSVRecord record = records.next();
-        rowNumber++;
+        records.next();
         dataRows++;
         if (dataRows > maxRows) {
           errors.add(
-              rowNumber,
+              dataRows + 1,
               null,
               "TooManyRows",
               "the file has more than " + maxRows + " rows: split it into smaller files");
           throw new TooManyRows();
-        }
-        if (record.size() != header.size()) {
-          errors.add(
-              rowNumber,
-              null,
-              "ColumnCount",
-              "has " + record.size() + " cells where the header has " + header.size());
-          continue;
-        }
-        RowReader reader = new RowReader(rowNumber, record, header, today, errors);
-        Row row = reader.read();
-        if (row != null) {
-          rows.add(row);
-        }
-        if (reader.officer != null) {
-          officers.add(new OfficerReference(rowNumber, reader.officer));
         }
       }
     } catch (IOException | UncheckedIOException | IllegalStateException malformed) {
@@ -218,38 +222,85 @@ final class PeopleCsv {
           null,
           "Malformed",
           "the file is not well-formed CSV (a quote is not closed or a cell is malformed)");
-      return new Parsed(List.of(), dataRows, List.of());
+      return dataRows;
     }
     if (dataRows == 0) {
       errors.add(0, null, "Empty", "the file has a header but no rows");
     }
-    return new Parsed(rows, dataRows, officers);
+    return dataRows;
   }
 
-  /** The text of the file, or null (with an error) if it is not UTF-8 text. */
-  private static String decode(byte[] bytes, ImportErrors errors) {
-    if (bytes.length == 0) {
-      errors.add(0, null, "Empty", "the file is empty: it needs a header and at least one row");
-      return null;
+  /**
+   * Reads a file that passed {@link #precheck} row by row, checks the cells of each row and hands
+   * it to the handler; every error is reported by row and column. Keeps no row.
+   */
+  static void scan(byte[] bytes, LocalDate today, ImportErrors errors, RowHandler handler) {
+    try (CSVParser parser = CSVParser.parse(reader(bytes), FORMAT)) {
+      Iterator<CSVRecord> records = parser.iterator();
+      Map<String, Integer> header = records.hasNext() ? header(records.next(), errors) : null;
+      if (header == null) {
+        throw new IllegalStateException("the file no longer passes its check at upload");
+      }
+      int rowNumber = 1;
+      while (records.hasNext()) {
+        CSVRecord record = records.next();
+        rowNumber++;
+        if (record.size() != header.size()) {
+          errors.add(
+              rowNumber,
+              null,
+              "ColumnCount",
+              "has " + record.size() + " cells where the header has " + header.size());
+          handler.accept(rowNumber, null, null);
+          continue;
+        }
+        RowReader reader = new RowReader(rowNumber, record, header, today, errors);
+        Row row = reader.read();
+        handler.accept(rowNumber, row, reader.officer);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    String text;
-    try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-    } catch (CharacterCodingException e) {
-      errors.add(0, null, "Encoding", "the file is not UTF-8 text: save it as CSV UTF-8");
-      return null;
+  }
+
+  /** The file's text as a stream, without a byte-order mark. */
+  private static Reader reader(byte[] bytes) {
+    int skip = Arrays.equals(bytes, 0, Math.min(3, bytes.length), BOM, 0, 3) ? 3 : 0;
+    return new BufferedReader(
+        new InputStreamReader(
+            new ByteArrayInputStream(bytes, skip, bytes.length - skip), StandardCharsets.UTF_8),
+        64 * 1024);
+  }
+
+  /** Whether the bytes are UTF-8, decoded in chunks rather than into one string. */
+  private static boolean utf8(byte[] bytes) {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(8192);
+    while (true) {
+      CoderResult result = decoder.decode(in, out, true);
+      if (result.isError()) {
+        return false;
+      }
+      out.clear();
+      if (result.isUnderflow()) {
+        break;
+      }
     }
-    if (text.indexOf('\0') >= 0) {
-      errors.add(0, null, "Binary", "the file is not a CSV text file");
-      return null;
+    while (true) {
+      CoderResult result = decoder.flush(out);
+      if (result.isError()) {
+        return false;
+      }
+      out.clear();
+      if (result.isUnderflow()) {
+        return true;
+      }
     }
-    return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
   /** The columns by name, or null (with errors) if the header is not this export's. */

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,9 +14,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.bridgeway.audit.AuditEvent;
 import org.bridgeway.audit.AuditTrail;
-import org.bridgeway.identity.BridgewayPrincipal;
 import org.bridgeway.identity.OrganizationId;
-import org.bridgeway.identity.OrganizationKind;
 import org.bridgeway.identity.Role;
 import org.bridgeway.identity.StaffDirectory;
 import org.bridgeway.identity.StaffMember;
@@ -25,7 +22,6 @@ import org.bridgeway.identity.UserId;
 import org.bridgeway.shared.web.FieldViolation;
 import org.bridgeway.supervision.CaseId;
 import org.bridgeway.supervision.PersonId;
-import org.bridgeway.supervision.access.CaseloadAccess;
 import org.bridgeway.supervision.caseload.Cases;
 import org.bridgeway.supervision.caseload.Offense;
 import org.bridgeway.supervision.caseload.SupervisionCase;
@@ -45,19 +41,22 @@ import org.bridgeway.supervision.person.Person;
 import org.bridgeway.supervision.person.PersonDetails;
 import org.bridgeway.supervision.person.PersonName;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Imports people and their cases from the legacy case-management export, all or nothing (ADR 0012):
- * everything is checked first (each row by itself, then the rows together, then against the
- * agency's records), every error is reported by row and column, and a file with any error writes
- * nothing. People are matched by agency id, so importing the same file again creates nobody twice;
- * cases are matched by court and docket number within the person.
+ * everything is checked first ({@link #validate}: each row by itself, the rows together, and
+ * against the agency's records), every error is reported by row and column, and only a file without
+ * any error is written ({@link #write}, in the caller's one transaction). People are matched by
+ * agency id, so importing the same file again creates nobody twice; cases are matched by court and
+ * docket number within the person.
+ *
+ * <p>Both passes read the file as a stream. The check keeps, per person of the file, the row that
+ * first gave them and a fingerprint of their columns (to find a person given differently on another
+ * row), and per case its key; not the rows themselves.
  */
 @Service
-public class PeopleImport {
+class PeopleImport {
 
   static final String ACTION = "supervision.import";
 
@@ -67,7 +66,6 @@ public class PeopleImport {
   private final StaffDirectory staff;
   private final JdbcClient jdbc;
   private final AuditTrail audit;
-  private final ImportProperties properties;
   private final OfficeRecords offices;
   private final Clock clock;
 
@@ -78,7 +76,6 @@ public class PeopleImport {
       StaffDirectory staff,
       JdbcClient jdbc,
       AuditTrail audit,
-      ImportProperties properties,
       OfficeRecords offices,
       Clock clock) {
     this.people = people;
@@ -87,162 +84,175 @@ public class PeopleImport {
     this.staff = staff;
     this.jdbc = jdbc;
     this.audit = audit;
-    this.properties = properties;
     this.offices = offices;
     this.clock = clock;
   }
 
-  /** A person of the file: the first row that gives them, and every row of theirs. */
-  private record FilePerson(PersonFields fields, int firstRow, List<Row> rows) {}
+  /** A person of the file as the check remembers them. */
+  private record SeenPerson(int firstRow, long[] fingerprint) {}
 
-  /** What the file means for one person, once checked against the agency's records. */
-  private record Plan(FilePerson person, Person existing, PersonDetails details) {}
+  /** A person as the write handled them: the record, and whether it was there before. */
+  private record Handled(PersonId id, boolean existed) {}
 
-  /** The largest file accepted, in bytes. */
-  public long maxFileBytes() {
-    return properties.maxFileSize().toBytes();
-  }
-
-  public int maxRows() {
-    return properties.maxRows();
+  /** Counts rows as they are checked or written. */
+  @FunctionalInterface
+  interface RowProgress {
+    void rows(int done);
   }
 
   /**
-   * Imports a file for the caller's agency.
-   *
-   * @return what was written
-   * @throws ImportRejected if anything in the file is wrong; nothing was written
-   * @throws AccessDeniedException if the caller is not an administrator of a supervising agency
+   * Checks every row of a file (that passed {@link PeopleCsv#precheck}) for the importer's agency,
+   * adding every error found. Writes nothing.
    */
-  @Transactional(noRollbackFor = ImportRejected.class)
-  public ImportReport importFile(BridgewayPrincipal principal, byte[] bytes) {
-    OrganizationId agency = principal.organization();
-    if (principal.organizationKind() != OrganizationKind.PROBATION_AGENCY
-        || !CaseloadAccess.manages(principal, agency)) {
-      throw new AccessDeniedException("Only a supervising agency's administrators import people");
-    }
-    ImportErrors errors = new ImportErrors(properties.maxReportedErrors());
-    if (bytes.length > properties.maxFileSize().toBytes()) {
-      errors.add(
-          0,
-          null,
-          "TooLarge",
-          "the file is larger than "
-              + properties.maxFileSize().toMegabytes()
-              + " MB: split it into smaller files");
-      throw rejected(0, errors, true);
-    }
-    LocalDate today = LocalDate.now(clock);
-    PeopleCsv.Parsed parsed;
-    try {
-      parsed = PeopleCsv.read(bytes, properties.maxRows(), today, errors);
-    } catch (PeopleCsv.TooManyRows tooMany) {
-      throw rejected(properties.maxRows() + 1, errors, true);
-    }
-    Map<String, FilePerson> byAgencyId = group(parsed.rows(), errors);
-    Map<String, UserId> officers = officers(agency, parsed.officers(), errors);
-    List<Plan> plans = plan(agency, byAgencyId, today, errors);
-    if (errors.any()) {
-      throw rejected(parsed.dataRows(), errors, false);
-    }
-    ImportReport report = write(principal, agency, plans, officers, parsed.dataRows(), today);
-    audit.record(
-        AuditEvent.success(ACTION)
-            .withDetail("rows", Integer.toString(report.rows()))
-            .withDetail("peopleCreated", Integer.toString(report.peopleCreated()))
-            .withDetail("peopleUpdated", Integer.toString(report.peopleUpdated()))
-            .withDetail("peopleUnchanged", Integer.toString(report.peopleUnchanged()))
-            .withDetail("casesCreated", Integer.toString(report.casesCreated()))
-            .withDetail("casesUnchanged", Integer.toString(report.casesUnchanged())));
-    return report;
-  }
-
-  private ImportRejected rejected(int rows, ImportErrors errors, boolean tooLarge) {
-    audit.record(
-        AuditEvent.failure(ACTION)
-            .withDetail("rows", Integer.toString(rows))
-            .withDetail("errors", Integer.toString(errors.count())));
-    return new ImportRejected(ImportReport.rejected(rows, errors.count(), errors.kept()), tooLarge);
-  }
-
-  /**
-   * The file's people by agency id. A person's columns must be the same on each of their rows; a
-   * state id belongs to one person; a case (court and docket number) is given once.
-   */
-  private static Map<String, FilePerson> group(List<Row> rows, ImportErrors errors) {
-    Map<String, FilePerson> byAgencyId = new LinkedHashMap<>();
+  void validate(
+      Importer importer, byte[] bytes, LocalDate today, ImportErrors errors, RowProgress progress) {
+    OrganizationId agency = importer.agency();
+    Map<String, SeenPerson> seen = new HashMap<>();
     Map<String, String> stateIds = new HashMap<>();
     Map<String, Integer> caseRows = new HashMap<>();
-    for (Row row : rows) {
-      PersonFields fields = row.person();
-      String key = key(fields.agencyId());
-      FilePerson known = byAgencyId.get(key);
-      if (known == null) {
-        known = new FilePerson(fields, row.row(), new ArrayList<>());
-        byAgencyId.put(key, known);
-        if (fields.stateId() != null) {
-          String other = stateIds.putIfAbsent(key(fields.stateId()), key);
-          if (other != null) {
-            errors.add(
-                row.row(),
-                PeopleCsv.STATE_ID,
-                "Duplicate",
-                "another person of the file (agency id "
-                    + byAgencyId.get(other).fields().agencyId()
-                    + ") has this state id");
+    Map<String, Optional<UserId>> officers = new HashMap<>();
+    int[] done = {0};
+    PeopleCsv.scan(
+        bytes,
+        today,
+        errors,
+        (number, row, officer) -> {
+          if (row != null) {
+            check(agency, row, seen, stateIds, caseRows, today, errors);
           }
-        }
-      } else {
-        String differs = firstDifference(known.fields(), fields);
-        if (differs != null) {
+          if (officer != null && officer(agency, officer, officers).isEmpty()) {
+            errors.add(
+                number,
+                PeopleCsv.OFFICER_EMAIL,
+                "UnknownOfficer",
+                "is not an active officer or supervisor of the agency");
+          }
+          progress.rows(++done[0]);
+        });
+  }
+
+  /**
+   * Checks a row against the rows before it: a person's columns must be the same on each of their
+   * rows; a state id belongs to one person; a case (court and docket number) is given once. A
+   * person's first row is also checked against the agency's records.
+   */
+  private void check(
+      OrganizationId agency,
+      Row row,
+      Map<String, SeenPerson> seen,
+      Map<String, String> stateIds,
+      Map<String, Integer> caseRows,
+      LocalDate today,
+      ImportErrors errors) {
+    PersonFields fields = row.person();
+    String key = key(fields.agencyId());
+    SeenPerson known = seen.get(key);
+    if (known == null) {
+      seen.put(key, new SeenPerson(row.row(), fingerprint(fields)));
+      if (fields.stateId() != null) {
+        String other = stateIds.putIfAbsent(key(fields.stateId()), fields.agencyId());
+        if (other != null) {
           errors.add(
               row.row(),
-              differs,
-              "PersonDiffers",
-              "differs from row "
-                  + known.firstRow()
-                  + " of the same agency id: a person's columns must be the same on each row");
-          continue;
+              PeopleCsv.STATE_ID,
+              "Duplicate",
+              "another person of the file (agency id " + other + ") has this state id");
         }
       }
-      known.rows().add(row);
-      if (row.supervisionCase() != null) {
-        CaseFields c = row.supervisionCase();
-        String caseKey = key + "|" + caseKey(c.court(), c.docketNumber());
-        Integer first = caseRows.putIfAbsent(caseKey, row.row());
-        if (first != null) {
-          errors.add(
-              row.row(),
-              PeopleCsv.DOCKET_NUMBER,
-              "Duplicate",
-              "row " + first + " gives the same case (court and docket number) of this person");
-        }
+      checkAgainstRecords(agency, fields, row.row(), today, errors);
+    } else {
+      String differs = firstDifference(known.fingerprint(), fingerprint(fields));
+      if (differs != null) {
+        errors.add(
+            row.row(),
+            differs,
+            "PersonDiffers",
+            "differs from row "
+                + known.firstRow()
+                + " of the same agency id: a person's columns must be the same on each row");
+        return;
       }
     }
-    return byAgencyId;
+    if (row.supervisionCase() != null) {
+      CaseFields c = row.supervisionCase();
+      Integer first =
+          caseRows.putIfAbsent(key + "|" + caseKey(c.court(), c.docketNumber()), row.row());
+      if (first != null) {
+        errors.add(
+            row.row(),
+            PeopleCsv.DOCKET_NUMBER,
+            "Duplicate",
+            "row " + first + " gives the same case (court and docket number) of this person");
+      }
+    }
+  }
+
+  /** The columns compared between rows of one person, in the order reported. */
+  private static final String[] PERSON_COLUMNS = {
+    PeopleCsv.STATE_ID,
+    PeopleCsv.GIVEN_NAME,
+    PeopleCsv.MIDDLE_NAME,
+    PeopleCsv.FAMILY_NAME,
+    PeopleCsv.DATE_OF_BIRTH,
+    PeopleCsv.GENDER,
+    PeopleCsv.LANGUAGE,
+    PeopleCsv.PHONE,
+    PeopleCsv.EMAIL,
+    PeopleCsv.ADDRESS_LINE1,
+    PeopleCsv.ADDRESS_LINE2,
+    PeopleCsv.CITY,
+    PeopleCsv.STATE,
+    PeopleCsv.POSTAL_CODE
+  };
+
+  /**
+   * A 64-bit hash of each of a person's columns as rows are compared (state id by its key, email
+   * without case), in the order of {@link #PERSON_COLUMNS}: what the check keeps of a person
+   * instead of the row. Two different values hash alike with a chance of about 1 in 2^64.
+   */
+  private static long[] fingerprint(PersonFields f) {
+    Object[] values = {
+      key(f.stateId()),
+      f.given(),
+      f.middle(),
+      f.family(),
+      f.dateOfBirth(),
+      f.gender(),
+      f.language(),
+      f.phone(),
+      lower(f.email()),
+      f.line1(),
+      f.line2(),
+      f.city(),
+      f.state(),
+      f.postalCode()
+    };
+    long[] hashes = new long[values.length];
+    for (int i = 0; i < values.length; i++) {
+      hashes[i] = hash(values[i]);
+    }
+    return hashes;
+  }
+
+  /** FNV-1a over the value's text; null hashes apart from any text. */
+  private static long hash(Object value) {
+    if (value == null) {
+      return 0;
+    }
+    String text = value instanceof Enum<?> constant ? constant.name() : value.toString();
+    long hash = 0xcbf29ce484222325L;
+    for (int i = 0; i < text.length(); i++) {
+      hash ^= text.charAt(i);
+      hash *= 0x100000001b3L;
+    }
+    return hash == 0 ? 1 : hash;
   }
 
   /** The first column in which two rows of the same agency id give the person differently. */
-  private static String firstDifference(PersonFields a, PersonFields b) {
-    Object[][] columns = {
-      {PeopleCsv.STATE_ID, key(a.stateId()), key(b.stateId())},
-      {PeopleCsv.GIVEN_NAME, a.given(), b.given()},
-      {PeopleCsv.MIDDLE_NAME, a.middle(), b.middle()},
-      {PeopleCsv.FAMILY_NAME, a.family(), b.family()},
-      {PeopleCsv.DATE_OF_BIRTH, a.dateOfBirth(), b.dateOfBirth()},
-      {PeopleCsv.GENDER, a.gender(), b.gender()},
-      {PeopleCsv.LANGUAGE, a.language(), b.language()},
-      {PeopleCsv.PHONE, a.phone(), b.phone()},
-      {PeopleCsv.EMAIL, lower(a.email()), lower(b.email())},
-      {PeopleCsv.ADDRESS_LINE1, a.line1(), b.line1()},
-      {PeopleCsv.ADDRESS_LINE2, a.line2(), b.line2()},
-      {PeopleCsv.CITY, a.city(), b.city()},
-      {PeopleCsv.STATE, a.state(), b.state()},
-      {PeopleCsv.POSTAL_CODE, a.postalCode(), b.postalCode()}
-    };
-    for (Object[] column : columns) {
-      if (!same(column[1], column[2])) {
-        return (String) column[0];
+  private static String firstDifference(long[] a, long[] b) {
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] != b[i]) {
+        return PERSON_COLUMNS[i];
       }
     }
     return null;
@@ -252,31 +262,16 @@ public class PeopleImport {
     return a == null ? b == null : a.equals(b);
   }
 
-  /** The officers the file names, by email: active officers or supervisors of the agency. */
-  private Map<String, UserId> officers(
-      OrganizationId agency, List<PeopleCsv.OfficerReference> references, ImportErrors errors) {
-    Map<String, Optional<UserId>> found = new HashMap<>();
-    for (PeopleCsv.OfficerReference reference : references) {
-      String email = reference.email().toLowerCase(Locale.ROOT);
-      Optional<UserId> officer =
-          found.computeIfAbsent(
-              email,
-              address ->
-                  staff
-                      .findByEmail(address)
-                      .filter(member -> eligible(member, agency))
-                      .map(StaffMember::id));
-      if (officer.isEmpty()) {
-        errors.add(
-            reference.row(),
-            PeopleCsv.OFFICER_EMAIL,
-            "UnknownOfficer",
-            "is not an active officer or supervisor of the agency");
-      }
-    }
-    Map<String, UserId> officers = new HashMap<>();
-    found.forEach((email, officer) -> officer.ifPresent(id -> officers.put(email, id)));
-    return officers;
+  /** An officer the file names, by email: an active officer or supervisor of the agency. */
+  private Optional<UserId> officer(
+      OrganizationId agency, String email, Map<String, Optional<UserId>> found) {
+    return found.computeIfAbsent(
+        email.toLowerCase(Locale.ROOT),
+        address ->
+            staff
+                .findByEmail(address)
+                .filter(member -> eligible(member, agency))
+                .map(StaffMember::id));
   }
 
   private static boolean eligible(StaffMember member, OrganizationId agency) {
@@ -286,57 +281,52 @@ public class PeopleImport {
   }
 
   /**
-   * Matches each person of the file to the agency's records by agency id. A new person must not be
-   * a likely duplicate of a person the agency has (the file should name them by agency id), and no
+   * Matches a person of the file to the agency's records by agency id. A new person must not be a
+   * likely duplicate of a person the agency has (the file should name them by agency id), and no
    * state id may belong to another person of the agency.
    */
-  private List<Plan> plan(
+  private void checkAgainstRecords(
       OrganizationId agency,
-      Map<String, FilePerson> byAgencyId,
+      PersonFields fields,
+      int firstRow,
       LocalDate today,
       ImportErrors errors) {
-    List<Plan> plans = new ArrayList<>();
-    for (FilePerson filePerson : byAgencyId.values()) {
-      PersonFields fields = filePerson.fields();
-      Person existing =
-          holder(agency, IdentifierKind.AGENCY_ID, fields.agencyId())
-              .flatMap(people::findById)
-              .orElse(null);
-      boolean stateIdTaken = false;
-      if (fields.stateId() != null) {
-        Optional<PersonId> holder = holder(agency, IdentifierKind.STATE_ID, fields.stateId());
-        if (holder.isPresent() && (existing == null || !holder.get().equals(existing.id()))) {
-          stateIdTaken = true;
-          errors.add(
-              filePerson.firstRow(),
-              PeopleCsv.STATE_ID,
-              "Duplicate",
-              "another person of the agency has this state id already");
-        }
+    Person existing =
+        holder(agency, IdentifierKind.AGENCY_ID, fields.agencyId())
+            .flatMap(people::findById)
+            .orElse(null);
+    boolean stateIdTaken = false;
+    if (fields.stateId() != null) {
+      Optional<PersonId> holder = holder(agency, IdentifierKind.STATE_ID, fields.stateId());
+      if (holder.isPresent() && (existing == null || !holder.get().equals(existing.id()))) {
+        stateIdTaken = true;
+        errors.add(
+            firstRow,
+            PeopleCsv.STATE_ID,
+            "Duplicate",
+            "another person of the agency has this state id already");
       }
-      PersonDetails details =
-          existing == null ? newDetails(fields, today) : updatedDetails(existing, fields, today);
-      for (FieldViolation violation : details.violations(today)) {
-        errors.add(filePerson.firstRow(), column(violation), violation.code(), violation.message());
-      }
-      // A state id another person has is reported as such, not again as a likely duplicate.
-      if (existing == null && !stateIdTaken) {
-        List<DuplicateCandidate> candidates = duplicates.candidates(agency, details, null);
-        if (!candidates.isEmpty()) {
-          errors.add(
-              filePerson.firstRow(),
-              PeopleCsv.AGENCY_ID,
-              "LikelyDuplicate",
-              "the agency may have this person already (record "
-                  + candidates.stream()
-                      .map(candidate -> candidate.person().toString())
-                      .collect(Collectors.joining(", "))
-                  + "): add this agency id to that record, or merge the records after the import");
-        }
-      }
-      plans.add(new Plan(filePerson, existing, details));
     }
-    return plans;
+    PersonDetails details =
+        existing == null ? newDetails(fields, today) : updatedDetails(existing, fields, today);
+    for (FieldViolation violation : details.violations(today)) {
+      errors.add(firstRow, column(violation), violation.code(), violation.message());
+    }
+    // A state id another person has is reported as such, not again as a likely duplicate.
+    if (existing == null && !stateIdTaken) {
+      List<DuplicateCandidate> candidates = duplicates.candidates(agency, details, null);
+      if (!candidates.isEmpty()) {
+        errors.add(
+            firstRow,
+            PeopleCsv.AGENCY_ID,
+            "LikelyDuplicate",
+            "the agency may have this person already (record "
+                + candidates.stream()
+                    .map(candidate -> candidate.person().toString())
+                    .collect(Collectors.joining(", "))
+                + "): add this agency id to that record, or merge the records after the import");
+      }
+    }
   }
 
   private Optional<PersonId> holder(OrganizationId agency, IdentifierKind kind, String value) {
@@ -349,73 +339,116 @@ public class PeopleImport {
         .map(PersonId::new);
   }
 
-  private ImportReport write(
-      BridgewayPrincipal principal,
-      OrganizationId agency,
-      List<Plan> plans,
-      Map<String, UserId> officers,
-      int rows,
-      LocalDate today) {
+  /**
+   * Writes a file that {@link #validate} found without error, in the caller's transaction, and
+   * audits it there.
+   *
+   * @param job the import job, named in the audit entry
+   * @throws IllegalStateException if a row no longer passes its checks (the caller rolls back)
+   */
+  ImportReport write(
+      Importer importer, UUID job, byte[] bytes, int rows, LocalDate today, RowProgress progress) {
+    OrganizationId agency = importer.agency();
     Instant now = clock.instant();
-    int created = 0;
-    int updated = 0;
-    int unchanged = 0;
-    int casesCreated = 0;
-    int casesUnchanged = 0;
-    for (Plan plan : plans) {
-      Person person;
-      if (plan.existing() == null) {
-        person =
-            Person.enter(PersonId.random(), agency, plan.details(), principal.user(), today, now);
-        people.save(person);
-        created++;
-      } else if (plan.existing().details().equals(plan.details())) {
-        person = plan.existing();
-        unchanged++;
-      } else {
-        person = plan.existing();
-        person.revise(plan.details(), today, now);
-        people.save(person);
-        updated++;
-      }
-      Set<String> known =
-          plan.existing() == null
-              ? Set.of()
-              : cases.findByPersonIdOrderByStartDateDesc(person.id()).stream()
-                  .map(c -> caseKey(c.court(), c.docketNumber()))
-                  .collect(Collectors.toSet());
-      for (Row row : plan.person().rows()) {
-        CaseFields c = row.supervisionCase();
-        if (c == null) {
-          continue;
-        }
-        if (known.contains(caseKey(c.court(), c.docketNumber()))) {
-          casesUnchanged++;
-          continue;
-        }
-        cases.save(
-            SupervisionCase.open(
-                CaseId.random(),
-                agency,
-                person.id(),
-                new SupervisionCase.Terms(
-                    c.type(),
-                    c.court(),
-                    c.docketNumber(),
-                    c.startDate(),
-                    c.expectedEndDate(),
-                    c.level(),
-                    List.of(new Offense(c.offenseCategory(), c.offenseDescription()))),
-                officers.get(c.officerEmail().toLowerCase(Locale.ROOT)),
-                offices.homeOfficeOf(
-                    agency, officers.get(c.officerEmail().toLowerCase(Locale.ROOT))),
-                principal.reference(),
-                now));
-        casesCreated++;
-      }
+    Map<String, Handled> handled = new HashMap<>();
+    Map<String, Optional<UserId>> officers = new HashMap<>();
+    int[] counts = new int[6];
+    ImportErrors errors = new ImportErrors(1);
+    PeopleCsv.scan(
+        bytes,
+        today,
+        errors,
+        (number, row, officerEmail) -> {
+          if (row == null || errors.any()) {
+            throw new IllegalStateException("row " + number + " no longer passes its checks");
+          }
+          PersonFields fields = row.person();
+          Handled person =
+              handled.computeIfAbsent(
+                  key(fields.agencyId()), key -> writePerson(importer, fields, today, now, counts));
+          CaseFields c = row.supervisionCase();
+          if (c != null) {
+            if (person.existed() && hasCase(person.id(), c)) {
+              counts[4]++;
+            } else {
+              UserId officer =
+                  officer(agency, c.officerEmail(), officers)
+                      .orElseThrow(
+                          () -> new IllegalStateException("row " + number + ": officer is gone"));
+              cases.save(
+                  SupervisionCase.open(
+                      CaseId.random(),
+                      agency,
+                      person.id(),
+                      new SupervisionCase.Terms(
+                          c.type(),
+                          c.court(),
+                          c.docketNumber(),
+                          c.startDate(),
+                          c.expectedEndDate(),
+                          c.level(),
+                          List.of(new Offense(c.offenseCategory(), c.offenseDescription()))),
+                      officer,
+                      offices.homeOfficeOf(agency, officer),
+                      importer.reference(),
+                      now));
+              counts[3]++;
+            }
+          }
+          counts[5]++;
+          progress.rows(counts[5]);
+        });
+    ImportReport report =
+        new ImportReport(
+            true, rows, counts[0], counts[1], counts[2], counts[3], counts[4], 0, List.of());
+    audit.record(
+        AuditEvent.success(ACTION)
+            .withRecord(PeopleImportJobs.RECORD_TYPE, job)
+            .withActor(importer)
+            .withDetail("rows", Integer.toString(report.rows()))
+            .withDetail("peopleCreated", Integer.toString(report.peopleCreated()))
+            .withDetail("peopleUpdated", Integer.toString(report.peopleUpdated()))
+            .withDetail("peopleUnchanged", Integer.toString(report.peopleUnchanged()))
+            .withDetail("casesCreated", Integer.toString(report.casesCreated()))
+            .withDetail("casesUnchanged", Integer.toString(report.casesUnchanged())));
+    return report;
+  }
+
+  /** Enters or updates the person of a row the first time the file gives them. */
+  private Handled writePerson(
+      Importer importer, PersonFields fields, LocalDate today, Instant now, int[] counts) {
+    OrganizationId agency = importer.agency();
+    Person existing =
+        holder(agency, IdentifierKind.AGENCY_ID, fields.agencyId())
+            .flatMap(people::findById)
+            .orElse(null);
+    if (existing == null) {
+      Person person =
+          Person.enter(
+              PersonId.random(), agency, newDetails(fields, today), importer.user(), today, now);
+      people.save(person);
+      counts[0]++;
+      return new Handled(person.id(), false);
     }
-    return new ImportReport(
-        true, rows, created, updated, unchanged, casesCreated, casesUnchanged, 0, List.of());
+    PersonDetails details = updatedDetails(existing, fields, today);
+    if (existing.details().equals(details)) {
+      counts[2]++;
+    } else {
+      existing.revise(details, today, now);
+      people.save(existing);
+      counts[1]++;
+    }
+    return new Handled(existing.id(), true);
+  }
+
+  /** Whether a person already has a case of the same court and docket number. */
+  private boolean hasCase(PersonId person, CaseFields c) {
+    String wanted = caseKey(c.court(), c.docketNumber());
+    return jdbc.sql("SELECT court, docket_number FROM supervision_case WHERE person_id = ?")
+        .param(person.value())
+        .query((rs, n) -> caseKey(rs.getString(1), rs.getString(2)))
+        .list()
+        .contains(wanted);
   }
 
   private static PersonDetails newDetails(PersonFields fields, LocalDate today) {

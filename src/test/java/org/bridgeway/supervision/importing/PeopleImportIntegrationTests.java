@@ -2,6 +2,7 @@ package org.bridgeway.supervision.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -37,9 +38,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The CSV import of people and cases over the API, on the embedded database: a file is written
- * whole or not at all, every error is reported by row and column, importing a file again changes
- * nothing, and hostile or oversized files are refused with a 4xx and nothing written.
+ * The CSV import of people and cases over the API, on the embedded database: an upload answers 202
+ * with its job, which the test runs (the scheduler does not run in tests); a file is written whole
+ * or not at all, every error is reported by row and column, importing a file again changes nothing,
+ * and hostile or oversized files are refused at once with a 4xx and nothing stored.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -57,6 +59,7 @@ class PeopleImportIntegrationTests {
   @Autowired SupervisionFixtures fixtures;
   @Autowired JdbcClient jdbc;
   @Autowired Clock clock;
+  @Autowired PeopleImportRunner runner;
 
   OrganizationId agency;
   BridgewayPrincipal admin;
@@ -112,7 +115,12 @@ class PeopleImportIntegrationTests {
             + row("A-" + tag + "-1", "Rosa", "Quintero", "1985-03-02", "CR-2")
             + row("A-" + tag + "-2", "Tomas", "Ibarra", "1979-11-20", "CR-3");
 
-    JsonNode first = csv(file, admin, 200);
+    JsonNode firstJob = imported(file, admin);
+    assertThat(firstJob.get("status").asString()).isEqualTo("SUCCEEDED");
+    assertThat(firstJob.get("rowsValidated").asInt()).isEqualTo(3);
+    assertThat(firstJob.get("rowsWritten").asInt()).isEqualTo(3);
+    assertThat(firstJob.get("errorReport").isNull()).isTrue();
+    JsonNode first = firstJob.get("report");
     assertThat(first.get("written").asBoolean()).isTrue();
     assertThat(first.get("rows").asInt()).isEqualTo(3);
     assertThat(first.get("peopleCreated").asInt()).isEqualTo(2);
@@ -127,7 +135,7 @@ class PeopleImportIntegrationTests {
                 .single())
         .isEqualTo(2);
 
-    JsonNode again = csv(file, admin, 200);
+    JsonNode again = imported(file, admin).get("report");
     assertThat(again.get("peopleCreated").asInt()).isZero();
     assertThat(again.get("peopleUpdated").asInt()).isZero();
     assertThat(again.get("peopleUnchanged").asInt()).isEqualTo(2);
@@ -141,7 +149,7 @@ class PeopleImportIntegrationTests {
             + row("A-" + tag + "-1", "Rosa", "Quintero", "1985-03-02", "CR-1")
                 .replace("12 Elm St", "40 Oak Ave")
             + row("A-" + tag + "-2", "Tomas", "Ibarra", "1979-11-20", "CR-4");
-    JsonNode third = csv(moved, admin, 200);
+    JsonNode third = imported(moved, admin).get("report");
     assertThat(third.get("peopleUpdated").asInt()).isEqualTo(1);
     assertThat(third.get("peopleUnchanged").asInt()).isEqualTo(1);
     assertThat(third.get("casesCreated").asInt()).isEqualTo(1);
@@ -166,6 +174,27 @@ class PeopleImportIntegrationTests {
     assertThat(audited).hasSize(3);
     assertThat(audited.getFirst()).startsWith("SUCCESS").contains("\"peopleCreated\": \"2\"");
     assertThat(String.join(" ", audited)).doesNotContain(tag);
+    assertThat(
+            jdbc.sql(
+                    "SELECT count(*) FROM audit_entry WHERE organization_id = ? AND action ="
+                        + " 'supervision.import' AND record_type = 'supervision_import_job'"
+                        + " AND record_id = ? AND actor_ref = ?")
+                .params(
+                    agency.value(),
+                    UUID.fromString(firstJob.get("id").asString()),
+                    admin.reference())
+                .query(Long.class)
+                .single())
+        .as("the outcome names the job and the uploader, though no request is around it")
+        .isEqualTo(1);
+    assertThat(
+            jdbc.sql(
+                    "SELECT count(*) FROM audit_entry WHERE organization_id = ?"
+                        + " AND action = 'supervision.import.upload' AND outcome = 'SUCCESS'")
+                .param(agency.value())
+                .query(Long.class)
+                .single())
+        .isEqualTo(3);
   }
 
   @Test
@@ -194,8 +223,12 @@ class PeopleImportIntegrationTests {
             + tag
             + "-9,,Only,Three\n";
 
-    JsonNode problem = csv(file, admin, 400);
-    assertThat(problem.get("code").asString()).isEqualTo("supervision.import.rejected");
+    JsonNode job = imported(file, admin);
+    assertThat(job.get("status").asString()).isEqualTo("REJECTED");
+    assertThat(job.get("rowsValidated").asInt()).isEqualTo(7);
+    assertThat(job.get("rowsWritten").asInt()).isZero();
+    JsonNode problem = job.get("report");
+    assertThat(problem.get("written").asBoolean()).isFalse();
     assertThat(errors(problem))
         .contains(
             "3 date_of_birth PersonDiffers",
@@ -219,6 +252,16 @@ class PeopleImportIntegrationTests {
                 .query(String.class)
                 .single())
         .isEqualTo("10");
+    MvcResult report =
+        mvc.perform(
+                get(job.get("errorReport").asString())
+                    .with(authentication(Principals.authenticationOf(admin))))
+            .andExpect(status().isOk())
+            .andReturn();
+    assertThat(report.getResponse().getContentAsString(StandardCharsets.UTF_8).lines())
+        .hasSize(11)
+        .contains(
+            "5,officer_email,UnknownOfficer,is not an active officer or supervisor of the agency");
   }
 
   @Test
@@ -275,7 +318,7 @@ class PeopleImportIntegrationTests {
             + row("A-" + tag + "-3", "Lena", "Ostrova", "1990-01-01", "CR-4")
                 .replace(officer.email(), foreignOfficer.email());
 
-    JsonNode problem = csv(file, admin, 400);
+    JsonNode problem = imported(file, admin).get("report");
     assertThat(errors(problem))
         .containsExactlyInAnyOrder(
             "2 state_id Duplicate",
@@ -353,14 +396,19 @@ class PeopleImportIntegrationTests {
   @Test
   void aMultipartUploadWorksLikeACsvBody() throws Exception {
     String file = HEADER + row("A-" + tag + "-1", "Rosa", "Quintero", "1985-03-02", "CR-1");
-    JsonNode report =
+    JsonNode accepted =
         send(
             multipart(IMPORTS)
                 .file(
                     new MockMultipartFile(
-                        "file", "people.csv", "text/csv", file.getBytes(StandardCharsets.UTF_8))),
+                        "file",
+                        "C:\\exports\\people.csv",
+                        "text/csv",
+                        file.getBytes(StandardCharsets.UTF_8))),
             admin,
-            200);
+            202);
+    assertThat(accepted.get("fileName").asString()).isEqualTo("people.csv");
+    JsonNode report = run(accepted, admin).get("report");
     assertThat(report.get("peopleCreated").asInt()).isEqualTo(1);
     assertThat(peopleOfAgency()).isEqualTo(1);
   }
@@ -370,18 +418,19 @@ class PeopleImportIntegrationTests {
     StringBuilder many = new StringBuilder(HEADER.replace(",state,", ",state,"));
     many.setLength(0);
     many.append("agency_id,given_name,family_name,date_of_birth\n");
-    for (int i = 0; i <= 10_000; i++) {
+    for (int i = 0; i <= 100_000; i++) {
       many.append("A-").append(tag).append('-').append(i).append(",Ann,Lee").append(tag);
       many.append(",1980-01-01\n");
     }
     JsonNode rows = csv(many.toString(), admin, 413);
-    assertThat(errors(rows)).containsExactly("10002 null TooManyRows");
+    assertThat(errors(rows)).containsExactly("100002 null TooManyRows");
 
-    byte[] large = new byte[20 * 1024 * 1024 + 1];
+    byte[] large = new byte[40 * 1024 * 1024 + 1];
     Arrays.fill(large, (byte) 'a');
     JsonNode size = send(post(IMPORTS).contentType("text/csv").content(large), admin, 413);
     assertThat(errors(size)).containsExactly("0 null TooLarge");
     assertThat(peopleOfAgency()).isZero();
+    assertThat(jobsOfAgency()).as("a file refused at once is not stored").isZero();
   }
 
   @Test
@@ -405,6 +454,25 @@ class PeopleImportIntegrationTests {
             provider, OrganizationKind.TREATMENT_PROVIDER, Role.ORGANIZATION_ADMIN),
         403);
     assertThat(peopleOfAgency()).isZero();
+  }
+
+  /** Uploads a file (202), runs its job and answers the job as the API shows it then. */
+  private JsonNode imported(String file, BridgewayPrincipal who) throws Exception {
+    return run(csv(file, who, 202), who);
+  }
+
+  private JsonNode run(JsonNode accepted, BridgewayPrincipal who) throws Exception {
+    assertThat(accepted.get("status").asString()).isEqualTo("QUEUED");
+    UUID id = UUID.fromString(accepted.get("id").asString());
+    runner.run(id);
+    return send(get(IMPORTS + "/" + id), who, 200);
+  }
+
+  private long jobsOfAgency() {
+    return jdbc.sql("SELECT count(*) FROM supervision_import_job WHERE organization_id = ?")
+        .param(agency.value())
+        .query(Long.class)
+        .single();
   }
 
   private long peopleOfAgency() {
