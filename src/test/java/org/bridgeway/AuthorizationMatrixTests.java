@@ -19,6 +19,7 @@ import org.bridgeway.identity.OrganizationKind;
 import org.bridgeway.identity.Role;
 import org.bridgeway.identity.token.ApiTokenService;
 import org.bridgeway.identity.user.Users;
+import org.bridgeway.testing.ConsentFixtures;
 import org.bridgeway.testing.DirectoryFixtures;
 import org.bridgeway.testing.IntegrationTest;
 import org.bridgeway.testing.Principals;
@@ -99,6 +100,9 @@ class AuthorizationMatrixTests {
 
     /** The supervision fixtures, for records that hang off a supervised person or case. */
     SupervisionFixtures supervision();
+
+    /** The consent fixtures: directives, templates, emergency grants. */
+    ConsentFixtures consent();
   }
 
   /** Paths that are public by design; their behaviour is tested with the sign-in flow. */
@@ -123,6 +127,7 @@ class AuthorizationMatrixTests {
     DirectoryListingEndpoints.register();
     SupervisionEndpoints.register();
     AssessmentEndpoints.register();
+    ConsentEndpoints.register();
     web(HttpMethod.GET, "/", EVERY_ROLE, Scope.NETWORK, 200, t -> get("/"));
     // identity administration
     web(
@@ -352,6 +357,7 @@ class AuthorizationMatrixTests {
   @Autowired ApiTokenService tokens;
   @Autowired DirectoryFixtures directoryFixtures;
   @Autowired SupervisionFixtures supervisionFixtures;
+  @Autowired ConsentFixtures consentFixtures;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -403,6 +409,11 @@ class AuthorizationMatrixTests {
           @Override
           public SupervisionFixtures supervision() {
             return supervisionFixtures;
+          }
+
+          @Override
+          public ConsentFixtures consent() {
+            return consentFixtures;
           }
         };
   }
