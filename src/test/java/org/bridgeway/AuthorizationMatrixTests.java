@@ -19,6 +19,7 @@ import org.bridgeway.identity.OrganizationKind;
 import org.bridgeway.identity.Role;
 import org.bridgeway.identity.token.ApiTokenService;
 import org.bridgeway.identity.user.Users;
+import org.bridgeway.testing.CareFixtures;
 import org.bridgeway.testing.DirectoryFixtures;
 import org.bridgeway.testing.IntegrationTest;
 import org.bridgeway.testing.Principals;
@@ -99,6 +100,9 @@ class AuthorizationMatrixTests {
 
     /** The supervision fixtures, for records that hang off a supervised person or case. */
     SupervisionFixtures supervision();
+
+    /** The care fixtures: treatment providers and episodes. */
+    CareFixtures care();
   }
 
   /** Paths that are public by design; their behaviour is tested with the sign-in flow. */
@@ -123,6 +127,7 @@ class AuthorizationMatrixTests {
     DirectoryListingEndpoints.register();
     SupervisionEndpoints.register();
     AssessmentEndpoints.register();
+    CareEndpoints.register();
     web(HttpMethod.GET, "/", EVERY_ROLE, Scope.NETWORK, 200, t -> get("/"));
     // identity administration
     web(
@@ -352,6 +357,7 @@ class AuthorizationMatrixTests {
   @Autowired ApiTokenService tokens;
   @Autowired DirectoryFixtures directoryFixtures;
   @Autowired SupervisionFixtures supervisionFixtures;
+  @Autowired CareFixtures careFixtures;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -403,6 +409,11 @@ class AuthorizationMatrixTests {
           @Override
           public SupervisionFixtures supervision() {
             return supervisionFixtures;
+          }
+
+          @Override
+          public CareFixtures care() {
+            return careFixtures;
           }
         };
   }
