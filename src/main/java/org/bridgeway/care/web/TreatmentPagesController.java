@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -44,12 +45,14 @@ class TreatmentPagesController {
   private final TreatmentDisclosures treatment;
   private final CareRecords care;
   private final MessageSource messages;
+  private final TreatmentPdf pdf;
 
   TreatmentPagesController(
-      TreatmentDisclosures treatment, CareRecords care, MessageSource messages) {
+      TreatmentDisclosures treatment, CareRecords care, MessageSource messages, TreatmentPdf pdf) {
     this.treatment = treatment;
     this.care = care;
     this.messages = messages;
+    this.pdf = pdf;
   }
 
   @GetMapping("/care/people/{id}/treatment")
@@ -95,14 +98,31 @@ class TreatmentPagesController {
   }
 
   /**
-   * The permitted reports as CSV: the §2.32 notice first, then one row per report, then what is
-   * withheld. Disclosed through the engine like the page.
+   * The permitted reports as a PDF (or, with {@code format=csv}, as CSV): the §2.32 notice first,
+   * then the reports, then what is withheld. Disclosed through the engine like the page.
    */
   @GetMapping("/care/people/{id}/treatment/export")
   @PreAuthorize(CareRoles.AGENCY_STAFF)
   ResponseEntity<byte[]> export(
-      @AuthenticationPrincipal BridgewayPrincipal principal, @PathVariable UUID id) {
+      @AuthenticationPrincipal BridgewayPrincipal principal,
+      @PathVariable UUID id,
+      @RequestParam(name = "format", required = false) String format) {
     TreatmentShown shown = treatment.treatmentOf(principal, new PersonId(id), true);
+    if (!"csv".equalsIgnoreCase(format)) {
+      return ResponseEntity.ok()
+          .contentType(MediaType.APPLICATION_PDF)
+          .header(
+              HttpHeaders.CONTENT_DISPOSITION,
+              ContentDisposition.attachment()
+                  .filename("treatment-" + id + ".pdf")
+                  .build()
+                  .toString())
+          .body(pdf.render(shown, TreatmentTexts.withheld(shown.withheld(), messages)));
+    }
+    return csv(id, shown);
+  }
+
+  private ResponseEntity<byte[]> csv(UUID id, TreatmentShown shown) {
     StringBuilder csv = new StringBuilder();
     if (shown.noticeRequired()) {
       row(csv, List.of(TreatmentTexts.notice(messages)));
