@@ -2,8 +2,11 @@ package org.bridgeway.supervision;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.UUID;
 import org.bridgeway.identity.BridgewayPrincipal;
+import org.bridgeway.identity.OrganizationId;
 import org.bridgeway.shared.web.NotFoundException;
+import org.bridgeway.supervision.access.CaseloadAccess;
 import org.bridgeway.supervision.person.Person;
 import org.bridgeway.supervision.person.PersonRecords;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,10 +23,12 @@ public class SupervisedPeople {
 
   private final PersonRecords people;
   private final JdbcClient jdbc;
+  private final CaseloadAccess access;
 
-  SupervisedPeople(PersonRecords people, JdbcClient jdbc) {
+  SupervisedPeople(PersonRecords people, JdbcClient jdbc, CaseloadAccess access) {
     this.people = people;
     this.jdbc = jdbc;
+    this.access = access;
   }
 
   /** The name and date of birth other modules show at the top of a person's pages. */
@@ -42,15 +47,19 @@ public class SupervisedPeople {
         found.id(), found.details().name().full(), found.details().dateOfBirth());
   }
 
-  /** Whether the caller sees the person, without telling a missing person from a hidden one. */
+  /**
+   * Whether the caller sees the person, without telling a missing person from a hidden one. Throws
+   * nothing, so that asking inside a caller's transaction never marks it for rollback (the consent
+   * engine asks it for recipients who do not see the person).
+   */
   @Transactional(readOnly = true)
   public boolean sees(BridgewayPrincipal principal, PersonId person) {
-    try {
-      people.visible(principal, person);
-      return true;
-    } catch (NotFoundException hiddenOrMissing) {
-      return false;
-    }
+    return jdbc.sql("SELECT organization_id FROM supervision_person WHERE id = :person")
+        .param("person", person.value())
+        .query(UUID.class)
+        .optional()
+        .map(agency -> access.sees(principal, person, new OrganizationId(agency)))
+        .orElse(false);
   }
 
   /**
