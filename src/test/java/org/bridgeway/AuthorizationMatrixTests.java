@@ -19,6 +19,7 @@ import org.bridgeway.identity.OrganizationKind;
 import org.bridgeway.identity.Role;
 import org.bridgeway.identity.token.ApiTokenService;
 import org.bridgeway.identity.user.Users;
+import org.bridgeway.testing.CareFixtures;
 import org.bridgeway.testing.ConsentFixtures;
 import org.bridgeway.testing.DirectoryFixtures;
 import org.bridgeway.testing.IntegrationTest;
@@ -101,6 +102,9 @@ class AuthorizationMatrixTests {
     /** The supervision fixtures, for records that hang off a supervised person or case. */
     SupervisionFixtures supervision();
 
+    /** The care fixtures: treatment providers and episodes. */
+    CareFixtures care();
+
     /** The consent fixtures: directives, templates, emergency grants. */
     ConsentFixtures consent();
   }
@@ -127,6 +131,7 @@ class AuthorizationMatrixTests {
     DirectoryListingEndpoints.register();
     SupervisionEndpoints.register();
     AssessmentEndpoints.register();
+    CareEndpoints.register();
     ConsentEndpoints.register();
     web(HttpMethod.GET, "/", EVERY_ROLE, Scope.NETWORK, 200, t -> get("/"));
     // identity administration
@@ -357,6 +362,7 @@ class AuthorizationMatrixTests {
   @Autowired ApiTokenService tokens;
   @Autowired DirectoryFixtures directoryFixtures;
   @Autowired SupervisionFixtures supervisionFixtures;
+  @Autowired CareFixtures careFixtures;
   @Autowired ConsentFixtures consentFixtures;
 
   @Autowired
@@ -409,6 +415,11 @@ class AuthorizationMatrixTests {
           @Override
           public SupervisionFixtures supervision() {
             return supervisionFixtures;
+          }
+
+          @Override
+          public CareFixtures care() {
+            return careFixtures;
           }
 
           @Override

@@ -21,6 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
   TestClockConfiguration.class,
   TestUsers.class,
   DirectoryFixtures.class,
-  SupervisionFixtures.class
+  SupervisionFixtures.class,
+  CareFixtures.class
 })
 public @interface WebIntegrationTest {}

@@ -116,7 +116,8 @@ class LayoutModelTest {
         .containsExactly(
             tuple("/", false),
             tuple("/directory/search", false),
-            tuple("/directory/listings", true));
+            tuple("/directory/listings", true),
+            tuple("/care/provider/episodes", false));
   }
 
   @Test

@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.bridgeway.testing.CareFixtures;
 import org.bridgeway.testing.SupervisionFixtures;
 import org.bridgeway.testing.TestClockConfiguration;
 import org.bridgeway.testing.TestUsers;
@@ -27,6 +28,11 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({TestClockConfiguration.class, TestUsers.class, SupervisionFixtures.class})
+@Import({
+  TestClockConfiguration.class,
+  TestUsers.class,
+  SupervisionFixtures.class,
+  CareFixtures.class
+})
 @ExtendWith(BrowserExtension.class)
 public @interface BrowserTest {}

@@ -1,0 +1,48 @@
+package org.bridgeway.care.web;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.bridgeway.care.episode.TreatmentDisclosures.TreatmentShown;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * Renders a person's disclosed treatment reports as a PDF: the template {@code care/treatment-pdf}
+ * (well-formed XHTML, as the renderer needs) with the §2.32 notice at the top.
+ */
+@Component
+class TreatmentPdf {
+
+  private final ITemplateEngine templates;
+  private final Clock clock;
+
+  TreatmentPdf(ITemplateEngine templates, Clock clock) {
+    this.templates = templates;
+    this.clock = clock;
+  }
+
+  byte[] render(TreatmentShown shown, List<String> withheldLines) {
+    Context context = new Context(LocaleContextHolder.getLocale());
+    context.setVariable("shown", shown);
+    context.setVariable("withheldLines", withheldLines);
+    context.setVariable("today", LocalDate.now(clock));
+    String xhtml = templates.process("care/treatment-pdf", context);
+    try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      PdfRendererBuilder builder = new PdfRendererBuilder();
+      builder.useFastMode();
+      builder.withHtmlContent(xhtml, null);
+      builder.toStream(out);
+      builder.run();
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

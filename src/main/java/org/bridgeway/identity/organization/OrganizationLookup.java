@@ -1,0 +1,39 @@
+package org.bridgeway.identity.organization;
+
+import java.util.List;
+import java.util.Optional;
+import org.bridgeway.identity.NetworkOrganizations;
+import org.bridgeway.identity.OrganizationId;
+import org.bridgeway.identity.OrganizationKind;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** {@link NetworkOrganizations} over the organizations table. */
+@Service
+class OrganizationLookup implements NetworkOrganizations {
+
+  private final Organizations organizations;
+
+  OrganizationLookup(Organizations organizations) {
+    this.organizations = organizations;
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Optional<NetworkOrganization> find(OrganizationId id) {
+    return organizations.findById(id).map(OrganizationLookup::of);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<NetworkOrganization> activeOfKind(OrganizationKind kind) {
+    return organizations.findAllByOrderByName().stream()
+        .filter(o -> o.kind() == kind && o.active())
+        .map(OrganizationLookup::of)
+        .toList();
+  }
+
+  private static NetworkOrganization of(Organization o) {
+    return new NetworkOrganization(o.id(), o.name(), o.kind(), o.active());
+  }
+}

@@ -1,0 +1,151 @@
+package org.bridgeway.testing;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+import org.bridgeway.care.TreatmentEpisodeId;
+import org.bridgeway.care.episode.CareRecords;
+import org.bridgeway.care.episode.DrugTestResult;
+import org.bridgeway.care.episode.ProviderReport;
+import org.bridgeway.care.episode.Substance;
+import org.bridgeway.care.episode.TreatmentBasis;
+import org.bridgeway.care.episode.TreatmentEpisode;
+import org.bridgeway.care.episode.TreatmentEpisodes;
+import org.bridgeway.consent.InformationCategory;
+import org.bridgeway.identity.BridgewayPrincipal;
+import org.bridgeway.identity.OrganizationId;
+import org.bridgeway.identity.OrganizationKind;
+import org.bridgeway.identity.Role;
+import org.bridgeway.supervision.PersonId;
+import org.bridgeway.supervision.SupervisedPeople;
+import org.bridgeway.testing.SupervisionFixtures.Supervised;
+import org.springframework.boot.test.context.TestComponent;
+
+/**
+ * Treatment episodes and provider reports for tests: a treatment provider, a supervised person in
+ * treatment there, and reports posted by the provider's staff through the services.
+ */
+@TestComponent
+public class CareFixtures {
+
+  /** An episode a fixture made, with the version a change must quote. */
+  public record Episode(
+      UUID id,
+      long version,
+      UUID person,
+      OrganizationId agency,
+      OrganizationId provider,
+      LocalDate startedOn) {}
+
+  private final CareRecords care;
+  private final TreatmentEpisodes episodes;
+  private final SupervisedPeople people;
+  private final SupervisionFixtures supervision;
+  private final TestUsers users;
+  private final Clock clock;
+
+  CareFixtures(
+      CareRecords care,
+      TreatmentEpisodes episodes,
+      SupervisedPeople people,
+      SupervisionFixtures supervision,
+      TestUsers users,
+      Clock clock) {
+    this.care = care;
+    this.episodes = episodes;
+    this.people = people;
+    this.supervision = supervision;
+    this.users = users;
+    this.clock = clock;
+  }
+
+  /** A new treatment provider organization. */
+  public OrganizationId provider() {
+    return users.organization(OrganizationKind.TREATMENT_PROVIDER);
+  }
+
+  /** A provider's staff member acting through an API token. */
+  public static BridgewayPrincipal staffOf(OrganizationId provider) {
+    return Principals.apiClient(provider, OrganizationKind.TREATMENT_PROVIDER, Role.PROVIDER_STAFF);
+  }
+
+  /** The supervised person in treatment at the provider since their case started, as recorded. */
+  public Episode episode(OrganizationId agency, Supervised supervised, OrganizationId provider) {
+    TreatmentEpisode recorded =
+        care.recordEpisode(
+            SupervisionFixtures.administratorOf(agency),
+            new PersonId(supervised.person()),
+            new CareRecords.NewEpisode(
+                provider, null, TreatmentBasis.COURT_ORDERED, supervised.startedOn()));
+    return of(recorded);
+  }
+
+  /**
+   * A new person of a new agency in treatment at an organization of any kind (the authorization
+   * matrix's organizations are all registered as agencies): saved directly, past the service's
+   * check that the provider is a treatment provider.
+   */
+  public Episode episodeAt(OrganizationId provider) {
+    OrganizationId agency = users.organization(OrganizationKind.PROBATION_AGENCY);
+    Supervised supervised = supervision.supervised(agency);
+    SupervisedPeople.PersonHeading heading =
+        people.visibleTo(
+            SupervisionFixtures.administratorOf(agency), new PersonId(supervised.person()));
+    TreatmentEpisode episode =
+        TreatmentEpisode.record(
+            TreatmentEpisodeId.random(),
+            new TreatmentEpisode.PersonShown(
+                heading.id(), heading.fullName(), heading.dateOfBirth()),
+            agency,
+            provider,
+            null,
+            TreatmentBasis.SUPERVISION_CONDITION,
+            supervised.startedOn(),
+            "fixture",
+            clock.instant(),
+            LocalDate.now(clock));
+    return of(episodes.save(episode));
+  }
+
+  /** An attendance report on the episode, dated its start, posted by the provider's staff. */
+  public UUID attendance(Episode episode) {
+    return report(
+        episode,
+        new ProviderReport.Content(
+            InformationCategory.ATTENDANCE,
+            LocalDate.now(clock),
+            "Attended the group session",
+            null,
+            Set.of()));
+  }
+
+  /** A positive drug test (cannabis) on the episode, posted by the provider's staff. */
+  public UUID positiveDrugTest(Episode episode) {
+    return report(
+        episode,
+        new ProviderReport.Content(
+            InformationCategory.DRUG_TEST_RESULTS,
+            LocalDate.now(clock),
+            "Observed urine screen",
+            DrugTestResult.POSITIVE,
+            Set.of(Substance.CANNABIS)));
+  }
+
+  public UUID report(Episode episode, ProviderReport.Content content) {
+    return care.postReport(
+            staffOf(episode.provider()), new TreatmentEpisodeId(episode.id()), content)
+        .id()
+        .value();
+  }
+
+  private static Episode of(TreatmentEpisode e) {
+    return new Episode(
+        e.id().value(),
+        e.version(),
+        e.personId().value(),
+        e.agencyId(),
+        e.providerId(),
+        e.startedOn());
+  }
+}
