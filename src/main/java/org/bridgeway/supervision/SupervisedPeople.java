@@ -1,7 +1,12 @@
 package org.bridgeway.supervision;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.bridgeway.identity.BridgewayPrincipal;
 import org.bridgeway.identity.OrganizationId;
@@ -60,6 +65,52 @@ public class SupervisedPeople {
         .optional()
         .map(agency -> access.sees(principal, person, new OrganizationId(agency)))
         .orElse(false);
+  }
+
+  /**
+   * Which of these people the caller sees, in one query: the batch form of {@link #sees}, for
+   * modules that ask for every row of a page.
+   */
+  @Transactional(readOnly = true)
+  public Set<PersonId> seenAmong(BridgewayPrincipal principal, Collection<PersonId> candidates) {
+    if (candidates.isEmpty()) {
+      return Set.of();
+    }
+    CaseloadAccess.Scope scope = CaseloadAccess.scopeOf(principal);
+    return new HashSet<>(
+        jdbc.sql(
+                "SELECT p.id FROM supervision_person p WHERE p.id = ANY(:people) AND "
+                    + CaseloadAccess.VISIBLE)
+            .params(scope.parameters())
+            .param("people", candidates.stream().map(PersonId::value).toArray(UUID[]::new))
+            .query((rs, n) -> new PersonId(rs.getObject(1, UUID.class)))
+            .list());
+  }
+
+  /**
+   * For each of these people whose supervision has ended, the day it ended (see {@link
+   * #supervisionEndedOn(PersonId)}); people still supervised or never supervised are left out.
+   */
+  @Transactional(readOnly = true)
+  public Map<PersonId, LocalDate> supervisionEndedOn(Collection<PersonId> candidates) {
+    if (candidates.isEmpty()) {
+      return Map.of();
+    }
+    Map<PersonId, LocalDate> ended = new HashMap<>();
+    jdbc.sql(
+            """
+            SELECT person_id, max(closed_on) FROM supervision_case
+            WHERE person_id = ANY(:people)
+            GROUP BY person_id
+            HAVING bool_and(status = 'CLOSED')
+            """)
+        .param("people", candidates.stream().map(PersonId::value).toArray(UUID[]::new))
+        .query(
+            (rs, n) ->
+                ended.put(
+                    new PersonId(rs.getObject(1, UUID.class)), rs.getObject(2, LocalDate.class)))
+        .list();
+    return ended;
   }
 
   /**

@@ -217,6 +217,42 @@ class ConsentEngineIntegrationTests {
   }
 
   @Test
+  void aPageOfManyPeopleIsDecidedAsEachPersonAlone() {
+    records.record(officer, person, electronic(terms(null, ExpiryEvent.END_OF_SUPERVISION)));
+    Supervised ended = supervision.supervised(agency, supervised.officer());
+    PersonId endedPerson = new PersonId(ended.person());
+    records.record(officer, endedPerson, electronic(terms(null, ExpiryEvent.END_OF_SUPERVISION)));
+    LocalDate closedOn = LocalDate.now(clock).minusDays(2);
+    cases.close(
+        SupervisionFixtures.administratorOf(agency),
+        new CaseId(ended.supervisionCase()),
+        ClosureReason.SUCCESSFUL_COMPLETION,
+        closedOn,
+        ended.caseVersion());
+    List<DisclosureRequest> rows = new ArrayList<>();
+    for (PersonId who : List.of(person, endedPerson)) {
+      for (InformationCategory category :
+          List.of(InformationCategory.ATTENDANCE, InformationCategory.DIAGNOSIS)) {
+        rows.add(
+            new DisclosureRequest(
+                who,
+                program,
+                category,
+                DisclosurePurpose.SUPERVISION_MONITORING,
+                Sensitivity.PART_2));
+      }
+    }
+
+    List<ConsentDecision> page = decisions.decideAll(officer, rows);
+
+    assertThat(page)
+        .containsExactlyElementsOf(rows.stream().map(r -> decisions.decide(officer, r)).toList());
+    assertThat(page.get(0).permitted()).isTrue();
+    assertThat(page.get(2).reason()).isEqualTo(WithholdingReason.EXPIRED_BY_EVENT);
+    assertThat(page.get(2).since()).isEqualTo(closedOn);
+  }
+
+  @Test
   void permittedDisclosureIsRecordedAndAWithheldOneIsNot() {
     ConsentDirective directive =
         records.record(officer, person, electronic(terms(null, ExpiryEvent.END_OF_SUPERVISION)));

@@ -92,6 +92,11 @@ public class ConsentEngine implements ConsentDecisions {
     }
     Set<PersonId> granted = emergencies.peopleInForce(recipient.reference(), asked, now);
     Facts facts = new Facts(recipient, granted);
+    if (byPerson.size() > 1) {
+      // A page asks for many people: fetch who the recipient sees and whose supervision ended
+      // in one query each, rather than person by person as the rules reach them.
+      facts.prefetch(byPerson.keySet());
+    }
     ZoneId zone = clock.getZone();
     List<ConsentDecision> decisions = new ArrayList<>(requests.size());
     for (DisclosureRequest request : requests) {
@@ -172,6 +177,15 @@ public class ConsentEngine implements ConsentDecisions {
     Facts(BridgewayPrincipal recipient, Set<PersonId> granted) {
       this.recipient = recipient;
       this.granted = granted;
+    }
+
+    void prefetch(Set<PersonId> persons) {
+      Set<PersonId> seen = people.seenAmong(recipient, persons);
+      Map<PersonId, LocalDate> ended = people.supervisionEndedOn(persons);
+      for (PersonId person : persons) {
+        sees.put(person, seen.contains(person));
+        supervisionEnded.put(person, Optional.ofNullable(ended.get(person)));
+      }
     }
 
     @Override
