@@ -20,6 +20,7 @@ import org.bridgeway.identity.Role;
 import org.bridgeway.identity.token.ApiTokenService;
 import org.bridgeway.identity.user.Users;
 import org.bridgeway.testing.CareFixtures;
+import org.bridgeway.testing.ConsentFixtures;
 import org.bridgeway.testing.DirectoryFixtures;
 import org.bridgeway.testing.IntegrationTest;
 import org.bridgeway.testing.Principals;
@@ -103,6 +104,8 @@ class AuthorizationMatrixTests {
 
     /** The care fixtures: treatment providers and episodes. */
     CareFixtures care();
+    /** The consent fixtures: directives, templates, emergency grants. */
+    ConsentFixtures consent();
   }
 
   /** Paths that are public by design; their behaviour is tested with the sign-in flow. */
@@ -128,6 +131,7 @@ class AuthorizationMatrixTests {
     SupervisionEndpoints.register();
     AssessmentEndpoints.register();
     CareEndpoints.register();
+    ConsentEndpoints.register();
     web(HttpMethod.GET, "/", EVERY_ROLE, Scope.NETWORK, 200, t -> get("/"));
     // identity administration
     web(
@@ -358,6 +362,7 @@ class AuthorizationMatrixTests {
   @Autowired DirectoryFixtures directoryFixtures;
   @Autowired SupervisionFixtures supervisionFixtures;
   @Autowired CareFixtures careFixtures;
+  @Autowired ConsentFixtures consentFixtures;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -414,6 +419,11 @@ class AuthorizationMatrixTests {
           @Override
           public CareFixtures care() {
             return careFixtures;
+          }
+
+          @Override
+          public ConsentFixtures consent() {
+            return consentFixtures;
           }
         };
   }
