@@ -104,6 +104,7 @@ class AuthorizationMatrixTests {
 
     /** The care fixtures: treatment providers and episodes. */
     CareFixtures care();
+
     /** The consent fixtures: directives, templates, emergency grants. */
     ConsentFixtures consent();
   }
