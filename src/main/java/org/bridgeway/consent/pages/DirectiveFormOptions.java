@@ -2,6 +2,7 @@ package org.bridgeway.consent.pages;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,7 +19,6 @@ import org.bridgeway.identity.OrganizationKind;
 import org.bridgeway.identity.StaffDirectory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.ui.Model;
 
 /** The choices of the directive and template form, as [value, text] pairs. */
 final class DirectiveFormOptions {
@@ -37,62 +37,64 @@ final class DirectiveFormOptions {
 
   private DirectiveFormOptions() {}
 
-  static void add(
-      Model model,
+  /** The options by model attribute name. */
+  static Map<String, Object> of(
       BridgewayPrincipal principal,
       ConsentTemplates templates,
       NetworkOrganizations organizations,
       StaffDirectory staff,
       MessageSource messages,
       boolean forTemplate) {
+    Map<String, Object> model = new LinkedHashMap<>();
     if (!forTemplate) {
       List<List<String>> templateOptions = new ArrayList<>();
       templateOptions.add(List.of("", text(messages, "consent.pages.form.template.none")));
       templates
           .templatesOf(principal)
           .forEach(t -> templateOptions.add(List.of(t.id().toString(), t.name())));
-      model.addAttribute("templateOptions", templateOptions);
+      model.put("templateOptions", templateOptions);
     }
-    model.addAttribute(
+    model.put(
         "kindOptions", enumOptions(DirectiveKind.values(), "consent.pages.kind.", messages, false));
-    model.addAttribute("discloserOptions", organizationOptions(organizations, DISCLOSER_KINDS));
-    model.addAttribute("recipientOptions", organizationOptions(organizations, RECIPIENT_KINDS));
-    model.addAttribute(
+    model.put("discloserOptions", organizationOptions(organizations, DISCLOSER_KINDS));
+    model.put("recipientOptions", organizationOptions(organizations, RECIPIENT_KINDS));
+    model.put(
         "userOptions",
         staff.staffOf(principal.organization()).stream()
             .map(m -> List.of(m.id().toString(), m.displayName()))
             .toList());
-    model.addAttribute(
+    model.put(
         "recipientClassOptions",
         enumOptions(RecipientClass.values(), "consent.pages.recipientClass.", messages, true));
-    model.addAttribute(
+    model.put(
         "categoryOptions",
         Arrays.stream(InformationCategory.values())
             .map(c -> List.of(c.name(), text(messages, c.messageKey())))
             .toList());
-    model.addAttribute(
+    model.put(
         "purposeOptions",
         Arrays.stream(DisclosurePurpose.values())
             .map(p -> List.of(p.name(), text(messages, p.messageKey())))
             .toList());
-    model.addAttribute(
+    model.put(
         "eventOptions",
         enumOptions(ExpiryEvent.values(), "consent.pages.eventOption.", messages, true));
-    model.addAttribute(
+    model.put(
         "irrevocableEventOptions",
         enumOptions(
             new ExpiryEvent[] {ExpiryEvent.END_OF_SUPERVISION},
             "consent.pages.eventOption.",
             messages,
             true));
-    model.addAttribute(
+    model.put(
         "signatureOptions",
         enumOptions(SignatureMethod.values(), "consent.pages.signatureMethod.", messages, false));
-    model.addAttribute(
+    model.put(
         "languageOptions",
         List.of(
             List.of("en", text(messages, "consent.pages.language.en")),
             List.of("es", text(messages, "consent.pages.language.es"))));
+    return model;
   }
 
   private static List<List<String>> organizationOptions(

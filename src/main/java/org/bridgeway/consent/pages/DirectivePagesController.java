@@ -511,8 +511,9 @@ class DirectivePagesController {
     model.addAttribute("mode", mode);
     model.addAttribute("action", action);
     model.addAttribute("personId", personId);
-    DirectiveFormOptions.add(
-        model, principal, templates, organizations, staff, messages, mode.equals("template"));
+    model.addAllAttributes(
+        DirectiveFormOptions.of(
+            principal, templates, organizations, staff, messages, mode.equals("template")));
   }
 
   private String text(String key, String fallback) {

@@ -181,7 +181,8 @@ class TemplatePagesController {
     model.addAttribute("mode", "template");
     model.addAttribute("action", action);
     model.addAttribute("edited", edited);
-    DirectiveFormOptions.add(model, principal, templates, organizations, staff, messages, true);
+    model.addAllAttributes(
+        DirectiveFormOptions.of(principal, templates, organizations, staff, messages, true));
   }
 
   private void reject(List<FieldViolation> violations, BindingResult errors) {

@@ -155,9 +155,7 @@ class ConsentPagesIntegrationTests {
             admin,
             400);
     BindingResult errors = errors(result, "directiveForm");
-    assertThat(errors.getFieldErrors())
-        .extracting(e -> e.getField())
-        .containsExactly("expiresOn");
+    assertThat(errors.getFieldErrors()).extracting(e -> e.getField()).containsExactly("expiresOn");
     assertThat(directivesOf(person)).isZero();
     // With a readable date the service names every missing element.
     result =
