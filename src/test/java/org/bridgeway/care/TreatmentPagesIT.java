@@ -4,10 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Set;
+import org.bridgeway.consent.DisclosurePurpose;
+import org.bridgeway.consent.InformationCategory;
+import org.bridgeway.consent.directive.ConsentDirectiveRecords;
+import org.bridgeway.consent.directive.DirectiveKind;
+import org.bridgeway.consent.directive.DirectiveTerms;
+import org.bridgeway.consent.directive.ExpiryEvent;
+import org.bridgeway.consent.directive.FormLanguage;
+import org.bridgeway.consent.directive.SignatureMethod;
+import org.bridgeway.identity.BridgewayPrincipal;
 import org.bridgeway.identity.OrganizationId;
 import org.bridgeway.identity.OrganizationKind;
 import org.bridgeway.identity.Role;
 import org.bridgeway.identity.signin.Totp;
+import org.bridgeway.supervision.PersonId;
 import org.bridgeway.testing.CareFixtures;
 import org.bridgeway.testing.CareFixtures.Episode;
 import org.bridgeway.testing.MutableClock;
@@ -39,6 +50,7 @@ class TreatmentPagesIT {
   @Autowired CareFixtures care;
   @Autowired MutableClock clock;
   @Autowired JdbcClient jdbc;
+  @Autowired ConsentDirectiveRecords directives;
 
   OrganizationId agency;
   OrganizationId provider;
@@ -87,6 +99,50 @@ class TreatmentPagesIT {
     assertThat(browser.driver().findElement(By.id("error-summary")).getText())
         .contains("Choose a treatment provider");
     browser.assertNoAccessibilityViolations();
+
+    // With a consent that covers drug test results, they are shown under the §2.32 notice.
+    directives.record(
+        BridgewayPrincipal.user(
+            officer.id(),
+            agency,
+            OrganizationKind.PROBATION_AGENCY,
+            "Agency",
+            "Officer",
+            Set.of(Role.OFFICER)),
+        new PersonId(person.person()),
+        new ConsentDirectiveRecords.NewDirective(
+            new DirectiveTerms(
+                DirectiveKind.GENERAL,
+                null,
+                Set.of(provider),
+                false,
+                Set.of(InformationCategory.DRUG_TEST_RESULTS),
+                null,
+                Set.of(agency),
+                Set.of(),
+                Set.of(DisclosurePurpose.SUPERVISION_MONITORING),
+                null,
+                ExpiryEvent.END_OF_SUPERVISION,
+                null,
+                null,
+                "Tell your officer."),
+            null,
+            LocalDate.now(clock),
+            SignatureMethod.ELECTRONIC,
+            "Pat Example",
+            true,
+            null,
+            FormLanguage.EN));
+    browser.open("/care/people/" + person.person() + "/treatment");
+    assertThat(browser.driver().findElement(By.id("part2-notice")).getText())
+        .contains("42 CFR part 2");
+    assertThat(browser.driver().findElement(By.tagName("main")).getText())
+        .contains("Observed urine screen")
+        .doesNotContain("Attended the group session");
+    assertThat(browser.driver().findElement(By.id("withheld")).getText())
+        .contains("Attendance records from " + providerName + " are withheld")
+        .doesNotContain("Drug test results");
+    browser.assertNoAccessibilityViolations();
   }
 
   @Test
@@ -108,7 +164,10 @@ class TreatmentPagesIT {
 
     new Select(browser.driver().findElement(By.id("category"))).selectByValue("DRUG_TEST_RESULTS");
     browser.driver().findElement(By.id("reportedOn")).sendKeys("not a day");
-    browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
+    browser
+        .driver()
+        .findElement(By.cssSelector("section[aria-labelledby=report-heading] button"))
+        .click();
     browser.waiting().until(d -> !d.findElements(By.id("error-summary")).isEmpty());
     browser.waitUntilReady();
     assertThat(browser.driver().findElement(By.id("error-summary")).getText())

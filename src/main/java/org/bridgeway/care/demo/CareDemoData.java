@@ -41,7 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
  * demo treatment providers (the demo provider user's Riverside Recovery Center among them), with a
  * realistic run of attendance, progress and drug test reports, one episode ended by a discharge.
  * What the demo officer sees of them depends on the consents the consent module's demo records.
- * Deterministic from the demo seed; after the supervision steps.
+ * Deterministic from the demo seed; after the supervision steps and after the consent step has
+ * marked the demo providers as Part 2 programs, so that the reports are stamped Part 2.
  */
 @Component
 @Profile("demo")
@@ -93,7 +94,7 @@ class CareDemoData implements DemoDataStep {
 
   @Override
   public int order() {
-    return 400;
+    return 450;
   }
 
   @Override
