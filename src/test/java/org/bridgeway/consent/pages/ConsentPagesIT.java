@@ -83,7 +83,8 @@ class ConsentPagesIT {
     browser.waitUntilReady();
     assertThat(browser.driver().findElement(By.cssSelector("[role=status]")).getText())
         .contains("The consent is recorded.");
-    assertThat(browser.driver().findElement(By.id("status")).getText()).isEqualTo("Active");
+    assertThat(browser.driver().findElement(By.id("status")).getText())
+        .isEqualToIgnoringCase("Active");
     browser.assertNoAccessibilityViolations();
     String directivePath = browser.currentPath();
 
@@ -101,7 +102,13 @@ class ConsentPagesIT {
         .click();
     browser.waiting().until(d -> !d.findElements(By.id("revoked")).isEmpty());
     browser.waitUntilReady();
-    assertThat(browser.driver().findElement(By.id("status")).getText()).isEqualTo("Revoked");
+    assertThat(browser.driver().findElement(By.cssSelector("[role=status]")).getText())
+        .contains("The revocation is recorded.");
+    // The test clock stands still; the revocation is in force from the next moment on.
+    clock.advance(Duration.ofSeconds(1));
+    browser.open(directivePath);
+    assertThat(browser.driver().findElement(By.id("status")).getText())
+        .isEqualToIgnoringCase("Revoked");
     assertThat(browser.driver().findElement(By.id("revoked")).getText()).contains("In writing");
     browser.assertNoAccessibilityViolations();
 
@@ -132,7 +139,7 @@ class ConsentPagesIT {
   }
 
   private static void submitDirective(Browser browser) {
-    browser.driver().findElement(By.cssSelector("form[method=post] button[type=submit]")).click();
+    browser.driver().findElement(By.cssSelector("#directive-form button[type=submit]")).click();
   }
 
   private void signIn(Browser browser, TestUser user) {

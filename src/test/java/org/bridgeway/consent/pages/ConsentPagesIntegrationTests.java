@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
@@ -30,6 +31,7 @@ import org.bridgeway.supervision.PersonId;
 import org.bridgeway.supervision.SupervisedPeople;
 import org.bridgeway.testing.ConsentFixtures;
 import org.bridgeway.testing.IntegrationTest;
+import org.bridgeway.testing.MutableClock;
 import org.bridgeway.testing.Principals;
 import org.bridgeway.testing.SupervisionFixtures;
 import org.bridgeway.testing.SupervisionFixtures.Supervised;
@@ -254,11 +256,22 @@ class ConsentPagesIntegrationTests {
     assertThat(revokedAt(recorded.directive())).isNotNull();
     String html = page(get(path), admin, 200).getResponse().getContentAsString();
     assertThat(html).contains("Revoked on", "In writing").doesNotContain("Record the revocation");
+    // The test clock stands still; the revocation is in force from the next moment on.
+    ((MutableClock) clock).advance(Duration.ofSeconds(1));
+    String consents =
+        page(get("/consent/people/" + recorded.supervised().person()), admin, 200)
+            .getResponse()
+            .getContentAsString();
     assertThat(
-            page(get("/consent/people/" + recorded.supervised().person()), admin, 200)
-                .getResponse()
-                .getContentAsString())
-        .contains("Revoked consents");
+            consents.substring(
+                consents.indexOf("id=\"section-REVOKED\""),
+                consents.indexOf("id=\"section-SUPERSEDED\"")))
+        .contains("/consent/directives/" + recorded.directive());
+    assertThat(
+            consents.substring(
+                consents.indexOf("id=\"section-ACTIVE\""),
+                consents.indexOf("id=\"section-EXPIRED\"")))
+        .doesNotContain("/consent/directives/" + recorded.directive());
 
     MvcResult again =
         page(
