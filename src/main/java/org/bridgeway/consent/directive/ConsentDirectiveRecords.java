@@ -3,6 +3,7 @@ package org.bridgeway.consent.directive;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -179,7 +180,7 @@ public class ConsentDirectiveRecords {
           "consent.directive.superseded",
           "The consent directive was amended; revoke the directive that amended it.");
     }
-    Instant now = clock.instant();
+    Instant now = now();
     LocalDate today = LocalDate.ofInstant(now, clock.getZone());
     Optional<LocalDate> supervisionEnded = people.supervisionEndedOn(directive.person());
     if (directive.irrevocableOn(today, supervisionEnded)) {
@@ -227,6 +228,14 @@ public class ConsentDirectiveRecords {
     audit.record(
         event("consent.directive.amend", amendment).withDetail("supersedes", old.id().toString()));
     return amendment;
+  }
+
+  /**
+   * Now, to the microsecond the database keeps: a stamp read back must not lie after the moment it
+   * was taken (PostgreSQL rounds, so a revocation could otherwise seem to lie in the future).
+   */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
   private void requireVersion(ConsentDirective directive, long version) {
@@ -311,7 +320,7 @@ public class ConsentDirectiveRecords {
             command.language()),
         command.template(),
         principal.reference(),
-        clock.instant());
+        now());
   }
 
   private void signatureProblems(

@@ -90,7 +90,8 @@ public class EmergencyAccess {
     if (!rejected.isEmpty()) {
       throw new ConsentInputRejected(rejected);
     }
-    Instant now = clock.instant();
+    // To the microsecond the database keeps, so the grant is in force from the moment it is given.
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     EmergencyGrant grant =
         new EmergencyGrant(
             EmergencyGrantId.random(),
