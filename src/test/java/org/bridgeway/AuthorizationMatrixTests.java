@@ -133,6 +133,7 @@ class AuthorizationMatrixTests {
     AssessmentEndpoints.register();
     CareEndpoints.register();
     ConsentEndpoints.register();
+    ConsentPageEndpoints.register();
     web(HttpMethod.GET, "/", EVERY_ROLE, Scope.NETWORK, 200, t -> get("/"));
     // identity administration
     web(
