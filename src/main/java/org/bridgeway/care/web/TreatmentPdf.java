@@ -1,13 +1,10 @@
 package org.bridgeway.care.web;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.bridgeway.care.episode.TreatmentDisclosures.TreatmentShown;
+import org.bridgeway.shared.web.HtmlPdf;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
@@ -33,16 +30,6 @@ class TreatmentPdf {
     context.setVariable("shown", shown);
     context.setVariable("withheldLines", withheldLines);
     context.setVariable("today", LocalDate.now(clock));
-    String xhtml = templates.process("care/treatment-pdf", context);
-    try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      PdfRendererBuilder builder = new PdfRendererBuilder();
-      builder.useFastMode();
-      builder.withHtmlContent(xhtml, null);
-      builder.toStream(out);
-      builder.run();
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return HtmlPdf.render(templates.process("care/treatment-pdf", context));
   }
 }
