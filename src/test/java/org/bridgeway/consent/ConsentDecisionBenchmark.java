@@ -130,6 +130,14 @@ class ConsentDecisionBenchmark {
       measure(measured ? single : null, () -> decisions.decide(principal, one));
     }
 
+    // The page's answers must be the answers row by row: the batch reads (who the officer sees,
+    // whose supervision ended) may not change a decision.
+    List<ConsentDecision> rowByRow =
+        rows.stream().map(r -> decisions.decide(principal, r)).toList();
+    if (!rowByRow.equals(decisions.decideAll(principal, rows))) {
+      throw new AssertionError("decideAll answers differently from decide row by row");
+    }
+
     BenchmarkReport report =
         new BenchmarkReport("Consent decisions at the " + scale.name().toLowerCase() + " profile");
     report.row("What", "samples", "median", "p99", "ratio (median, p99)", "decisions/s (median)");

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.bridgeway.directory.CostKind;
 import org.bridgeway.directory.DirectorySearchQuery;
 import org.bridgeway.directory.DirectorySearchQuery.Near;
@@ -325,12 +326,16 @@ record DirectorySearchForm(
     };
   }
 
+  // Compiled once: String.matches compiles its pattern on every call, a few per search request.
+  private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d+");
+  private static final Pattern DECIMAL_NUMBER = Pattern.compile("[-+]?\\d{1,4}(\\.\\d{1,15})?");
+
   private static Integer integer(String field, String value, List<FieldViolation> violations) {
     if (!present(value)) {
       return null;
     }
     String text = value.strip();
-    if (text.length() <= 9 && text.matches("-?\\d+")) {
+    if (text.length() <= 9 && WHOLE_NUMBER.matcher(text).matches()) {
       return Integer.valueOf(text);
     }
     violations.add(new FieldViolation(field, "TypeMismatch", "must be a whole number"));
@@ -342,7 +347,7 @@ record DirectorySearchForm(
       return null;
     }
     String text = value.strip();
-    if (text.length() <= MAX_NUMBER_LENGTH && text.matches("[-+]?\\d{1,4}(\\.\\d{1,15})?")) {
+    if (text.length() <= MAX_NUMBER_LENGTH && DECIMAL_NUMBER.matcher(text).matches()) {
       return Double.valueOf(text);
     }
     violations.add(new FieldViolation(field, "TypeMismatch", "must be a number"));
