@@ -17,6 +17,7 @@ import org.bridgeway.consent.InformationCategory;
 import org.bridgeway.identity.OrganizationId;
 import org.bridgeway.shared.web.DomainRuleViolation;
 import org.bridgeway.shared.web.FieldViolation;
+import org.bridgeway.shared.web.FormRejections;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.validation.BindingResult;
@@ -165,44 +166,15 @@ final class CareForms {
     }
   }
 
-  /**
-   * Rejects each violation on its form field or, if the form has no such field, on the form as a
-   * whole. The message is {@code care.page.error.<field>.<code>}, else {@code
-   * care.page.error.<code>}, else the violation's own.
-   */
+  /** Rejects each violation on its form field, or on the form (see {@link FormRejections}). */
   static void reject(
       List<FieldViolation> violations,
       BindingResult errors,
       Set<String> formFields,
       Map<String, String> renamed,
       MessageSource messages) {
-    for (FieldViolation violation : violations) {
-      String field =
-          violation.field() == null
-              ? null
-              : renamed.getOrDefault(violation.field(), violation.field());
-      String general =
-          messages.getMessage(
-              "care.page.error." + violation.code(),
-              null,
-              violation.message(),
-              LocaleContextHolder.getLocale());
-      String message =
-          field == null
-              ? general
-              : messages.getMessage(
-                  "care.page.error." + field + "." + violation.code(),
-                  null,
-                  general,
-                  LocaleContextHolder.getLocale());
-      if (field != null && formFields.contains(field)) {
-        if (!errors.hasFieldErrors(field)) {
-          errors.rejectValue(field, "care." + violation.code(), message);
-        }
-      } else {
-        errors.reject("care." + violation.code(), message);
-      }
-    }
+    FormRejections.reject(
+        violations, errors, formFields, renamed, messages, "care.page.error", "care");
   }
 
   static void reject(DomainRuleViolation rule, BindingResult errors, MessageSource messages) {

@@ -22,8 +22,8 @@ import org.bridgeway.consent.directive.TemplateId;
 import org.bridgeway.identity.OrganizationId;
 import org.bridgeway.identity.UserId;
 import org.bridgeway.shared.web.FieldViolation;
+import org.bridgeway.shared.web.FormRejections;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.validation.BindingResult;
 
 /**
@@ -289,43 +289,14 @@ final class PageForms {
     }
   }
 
-  /**
-   * Rejects each violation on its form field or, if the form has no such field, on the form as a
-   * whole. The message is {@code consent.pages.error.<field>.<code>}, else {@code
-   * consent.pages.error.<code>}, else the violation's own.
-   */
+  /** Rejects each violation on its form field, or on the form (see {@link FormRejections}). */
   static void reject(
       List<FieldViolation> violations,
       BindingResult errors,
       Set<String> formFields,
       Map<String, String> renamed,
       MessageSource messages) {
-    for (FieldViolation violation : violations) {
-      String field =
-          violation.field() == null
-              ? null
-              : renamed.getOrDefault(violation.field(), violation.field());
-      String general =
-          messages.getMessage(
-              "consent.pages.error." + violation.code(),
-              null,
-              violation.message(),
-              LocaleContextHolder.getLocale());
-      String message =
-          field == null
-              ? general
-              : messages.getMessage(
-                  "consent.pages.error." + field + "." + violation.code(),
-                  null,
-                  general,
-                  LocaleContextHolder.getLocale());
-      if (field != null && formFields.contains(field)) {
-        if (!errors.hasFieldErrors(field)) {
-          errors.rejectValue(field, "consent." + violation.code(), message);
-        }
-      } else {
-        errors.reject("consent." + violation.code(), message);
-      }
-    }
+    FormRejections.reject(
+        violations, errors, formFields, renamed, messages, "consent.pages.error", "consent");
   }
 }
