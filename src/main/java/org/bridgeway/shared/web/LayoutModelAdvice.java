@@ -1,5 +1,6 @@
 package org.bridgeway.shared.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -17,13 +18,19 @@ class LayoutModelAdvice {
     this.layout = layout;
   }
 
+  // Model attributes are built for every handler, REST ones too; an API response has no layout, so
+  // its requests skip the work (working out the navigation was a measurable part of a search).
   @ModelAttribute("navigation")
-  List<NavigationItem> navigation() {
-    return layout.navigation();
+  List<NavigationItem> navigation(HttpServletRequest request) {
+    return isApi(request) ? List.of() : layout.navigation();
   }
 
   @ModelAttribute("currentUser")
-  CurrentUser currentUser() {
-    return layout.currentUser();
+  CurrentUser currentUser(HttpServletRequest request) {
+    return isApi(request) ? null : layout.currentUser();
+  }
+
+  private static boolean isApi(HttpServletRequest request) {
+    return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
   }
 }
