@@ -1,6 +1,7 @@
 package org.bridgeway.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -9,7 +10,10 @@ import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilte
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -35,6 +39,29 @@ class ApiWebConfiguration {
   @Bean
   ProblemWriter apiProblemWriter(JsonMapper json) {
     return new ProblemWriter(json);
+  }
+
+  /**
+   * Requests the security firewall refuses (an empty path segment, encoded slashes, a header with
+   * control characters) never reach a controller. The API answers them with a problem like any
+   * other bad input; pages get the error page.
+   */
+  @Bean
+  RequestRejectedHandler apiRequestRejectedProblems(ProblemWriter problems) {
+    return (request, response, rejected) -> {
+      if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        ProblemDetail problem =
+            ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
+                "The request's address or headers are not allowed (for example an empty path"
+                    + " segment); nothing was done.");
+        // The refused address itself is not echoed back.
+        problem.setInstance(URI.create(request.getContextPath() + "/api/"));
+        problems.write(request, response, problem);
+      } else {
+        response.sendError(HttpStatus.BAD_REQUEST.value());
+      }
+    };
   }
 
   @Bean
