@@ -1,6 +1,8 @@
 package org.bridgeway.identity;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,6 +17,9 @@ public interface NetworkOrganizations {
       OrganizationId id, String name, OrganizationKind kind, boolean active) {}
 
   Optional<NetworkOrganization> find(OrganizationId id);
+
+  /** The organizations among the given ids that exist, by id (one query for many). */
+  Map<OrganizationId, NetworkOrganization> findAll(Collection<OrganizationId> ids);
 
   /** The active organizations of a kind, by name (for choosing one in a form). */
   List<NetworkOrganization> activeOfKind(OrganizationKind kind);

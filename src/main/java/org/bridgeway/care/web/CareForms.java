@@ -1,7 +1,6 @@
 package org.bridgeway.care.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.bridgeway.identity.OrganizationId;
 import org.bridgeway.shared.web.DomainRuleViolation;
 import org.bridgeway.shared.web.FieldViolation;
 import org.bridgeway.shared.web.FormRejections;
+import org.bridgeway.shared.web.FormValues;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.validation.BindingResult;
@@ -52,8 +52,8 @@ final class CareForms {
       List<FieldViolation> violations = new ArrayList<>();
       UUID provider = id("providerId", providerId, true, violations);
       UUID service = id("directoryServiceId", directoryServiceId, false, violations);
-      TreatmentBasis why = choice("basis", basis, TreatmentBasis.class, violations);
-      LocalDate start = date("startedOn", startedOn, violations);
+      TreatmentBasis why = FormValues.choice("basis", basis, TreatmentBasis.class, violations);
+      LocalDate start = FormValues.date("startedOn", startedOn, violations);
       return new Parsed(
           provider == null ? null : new OrganizationId(provider), service, why, start, violations);
     }
@@ -75,8 +75,8 @@ final class CareForms {
     Parsed parse() {
       List<FieldViolation> violations = new ArrayList<>();
       InformationCategory kind =
-          choice("category", category, InformationCategory.class, violations);
-      LocalDate day = date("reportedOn", reportedOn, violations);
+          FormValues.choice("category", category, InformationCategory.class, violations);
+      LocalDate day = FormValues.date("reportedOn", reportedOn, violations);
       String text = summary == null ? "" : summary.strip();
       if (text.isEmpty()) {
         violations.add(new FieldViolation("summary", "required", "is required"));
@@ -86,10 +86,10 @@ final class CareForms {
       DrugTestResult outcome =
           result == null || result.isBlank()
               ? null
-              : choice("result", result, DrugTestResult.class, violations);
+              : FormValues.choice("result", result, DrugTestResult.class, violations);
       Set<Substance> named = EnumSet.noneOf(Substance.class);
       for (String value : substances == null ? List.<String>of() : substances) {
-        Substance substance = choice("substances", value, Substance.class, violations);
+        Substance substance = FormValues.choice("substances", value, Substance.class, violations);
         if (substance != null) {
           named.add(substance);
         }
@@ -112,8 +112,8 @@ final class CareForms {
 
     Parsed parse() {
       List<FieldViolation> violations = new ArrayList<>();
-      LocalDate day = date("endedOn", endedOn, violations);
-      EndReason why = choice("endReason", endReason, EndReason.class, violations);
+      LocalDate day = FormValues.date("endedOn", endedOn, violations);
+      EndReason why = FormValues.choice("endReason", endReason, EndReason.class, violations);
       Long read = null;
       try {
         read = Long.parseLong(version == null ? "" : version.strip());
@@ -121,33 +121,6 @@ final class CareForms {
         violations.add(new FieldViolation(null, "stale", "reload the page"));
       }
       return new Parsed(day, why, read, violations);
-    }
-  }
-
-  static <E extends Enum<E>> E choice(
-      String field, String value, Class<E> type, List<FieldViolation> violations) {
-    if (value == null || value.isBlank()) {
-      violations.add(new FieldViolation(field, "required", "is required"));
-      return null;
-    }
-    try {
-      return Enum.valueOf(type, value.strip());
-    } catch (IllegalArgumentException e) {
-      violations.add(new FieldViolation(field, "choice", "is not one of the choices"));
-      return null;
-    }
-  }
-
-  static LocalDate date(String field, String value, List<FieldViolation> violations) {
-    if (value == null || value.isBlank()) {
-      violations.add(new FieldViolation(field, "required", "is required"));
-      return null;
-    }
-    try {
-      return LocalDate.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      violations.add(new FieldViolation(field, "date", "must be a date"));
-      return null;
     }
   }
 

@@ -23,6 +23,7 @@ import org.bridgeway.identity.OrganizationId;
 import org.bridgeway.identity.UserId;
 import org.bridgeway.shared.web.FieldViolation;
 import org.bridgeway.shared.web.FormRejections;
+import org.bridgeway.shared.web.FormValues;
 import org.springframework.context.MessageSource;
 import org.springframework.validation.BindingResult;
 
@@ -266,15 +267,7 @@ final class PageForms {
   }
 
   static UUID uuid(String field, String value, List<FieldViolation> violations) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return UUID.fromString(value.strip());
-    } catch (IllegalArgumentException e) {
-      violations.add(new FieldViolation(field, "choice", "is not one of the choices"));
-      return null;
-    }
+    return FormValues.id(field, value, violations);
   }
 
   static LocalDate date(String field, String value, List<FieldViolation> violations) {

@@ -1,7 +1,11 @@
 package org.bridgeway.identity.organization;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bridgeway.identity.NetworkOrganizations;
 import org.bridgeway.identity.OrganizationId;
 import org.bridgeway.identity.OrganizationKind;
@@ -22,6 +26,16 @@ class OrganizationLookup implements NetworkOrganizations {
   @Transactional(readOnly = true)
   public Optional<NetworkOrganization> find(OrganizationId id) {
     return organizations.findById(id).map(OrganizationLookup::of);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Map<OrganizationId, NetworkOrganization> findAll(Collection<OrganizationId> ids) {
+    Map<OrganizationId, NetworkOrganization> found = new LinkedHashMap<>();
+    if (!ids.isEmpty()) {
+      organizations.findAllById(Set.copyOf(ids)).forEach(o -> found.put(o.id(), of(o)));
+    }
+    return found;
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.bridgeway.shared.web.FieldViolation;
+import org.bridgeway.shared.web.FormValues;
 import org.bridgeway.supervision.contact.Contact;
 import org.bridgeway.supervision.contact.ContactKind;
 import org.bridgeway.supervision.contact.ContactOutcome;

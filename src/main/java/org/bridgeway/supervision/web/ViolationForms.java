@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.bridgeway.shared.web.FieldViolation;
+import org.bridgeway.shared.web.FormValues;
 import org.bridgeway.supervision.ConditionId;
 import org.bridgeway.supervision.violation.IncentiveKind;
 import org.bridgeway.supervision.violation.Sanction;

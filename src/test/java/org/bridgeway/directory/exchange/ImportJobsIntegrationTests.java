@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 import org.bridgeway.testing.IntegrationTest;
 import org.bridgeway.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,10 +134,10 @@ class ImportJobsIntegrationTests {
             .build();
     try {
       scheduler.start();
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (!jobs.find(id).orElseThrow().finished() && System.nanoTime() < deadline) {
-        Thread.sleep(100);
-      }
+      Awaitility.await("the revived job")
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> jobs.find(id).orElseThrow().finished());
     } finally {
       scheduler.stop();
     }

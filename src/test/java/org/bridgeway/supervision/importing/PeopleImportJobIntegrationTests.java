@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 import org.bridgeway.audit.AuditEvent;
 import org.bridgeway.audit.AuditTrail;
 import org.bridgeway.identity.BridgewayPrincipal;
@@ -312,15 +313,11 @@ class PeopleImportJobIntegrationTests {
         .isEqualTo("Interrupted");
   }
 
-  private JsonNode awaitJob(UUID id, Predicate<JsonNode> condition) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    JsonNode job = job(id, admin, 200);
-    while (!condition.test(job)) {
-      assertThat(System.nanoTime()).as("waiting for the job: %s", job).isLessThan(deadline);
-      Thread.sleep(50);
-      job = job(id, admin, 200);
-    }
-    return job;
+  private JsonNode awaitJob(UUID id, Predicate<JsonNode> condition) {
+    return Awaitility.await("the job " + id)
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> job(id, admin, 200), condition::test);
   }
 
   private static void await(CountDownLatch latch) {

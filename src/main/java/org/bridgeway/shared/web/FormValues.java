@@ -1,21 +1,20 @@
-package org.bridgeway.supervision.web;
+package org.bridgeway.shared.web;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
-import org.bridgeway.shared.web.FieldViolation;
 
 /**
- * Reads the text fields of the supervision pages' forms: each value that cannot be read adds a
- * violation on its field and reads as null, so that a form re-renders with everything typed.
+ * Reads the text fields of pages' forms: each value that cannot be read adds a violation on its
+ * field and reads as null, so that a form re-renders with everything typed.
  */
-final class FormValues {
+public final class FormValues {
 
   private FormValues() {}
 
-  static <E extends Enum<E>> E choice(
+  public static <E extends Enum<E>> E choice(
       String field, String value, Class<E> type, List<FieldViolation> violations) {
     if (value == null || value.isBlank()) {
       violations.add(new FieldViolation(field, "required", "is required"));
@@ -29,7 +28,7 @@ final class FormValues {
     }
   }
 
-  static LocalDate date(String field, String value, List<FieldViolation> violations) {
+  public static LocalDate date(String field, String value, List<FieldViolation> violations) {
     if (value == null || value.isBlank()) {
       violations.add(new FieldViolation(field, "required", "is required"));
       return null;
@@ -42,7 +41,7 @@ final class FormValues {
     }
   }
 
-  static LocalTime time(String field, String value, List<FieldViolation> violations) {
+  public static LocalTime time(String field, String value, List<FieldViolation> violations) {
     if (value == null || value.isBlank()) {
       violations.add(new FieldViolation(field, "required", "is required"));
       return null;
@@ -55,7 +54,7 @@ final class FormValues {
     }
   }
 
-  static String text(
+  public static String text(
       String field, String value, int max, boolean required, List<FieldViolation> violations) {
     if (value == null || value.isBlank()) {
       if (required) {
@@ -72,7 +71,7 @@ final class FormValues {
   }
 
   /** An optional id. */
-  static UUID id(String field, String value, List<FieldViolation> violations) {
+  public static UUID id(String field, String value, List<FieldViolation> violations) {
     if (value == null || value.isBlank()) {
       return null;
     }
@@ -85,9 +84,9 @@ final class FormValues {
   }
 
   /** A record chosen from a list, sent as {@code <id>:<version>}. */
-  record Versioned(UUID id, long version) {}
+  public record Versioned(UUID id, long version) {}
 
-  static Versioned versioned(String field, String value, List<FieldViolation> violations) {
+  public static Versioned versioned(String field, String value, List<FieldViolation> violations) {
     if (value == null || value.isBlank()) {
       violations.add(new FieldViolation(field, "required", "is required"));
       return null;
