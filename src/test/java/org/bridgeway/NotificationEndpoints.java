@@ -43,8 +43,20 @@ final class NotificationEndpoints {
         Scope.NETWORK,
         204,
         t -> post(API + "/" + UUID.randomUUID() + "/read"));
-    api(HttpMethod.POST, API + "/read-all", NOBODY, Scope.NETWORK, 204, t -> post(API + "/read-all"));
-    api(HttpMethod.GET, API + "/preferences", NOBODY, Scope.NETWORK, 200, t -> get(API + "/preferences"));
+    api(
+        HttpMethod.POST,
+        API + "/read-all",
+        NOBODY,
+        Scope.NETWORK,
+        204,
+        t -> post(API + "/read-all"));
+    api(
+        HttpMethod.GET,
+        API + "/preferences",
+        NOBODY,
+        Scope.NETWORK,
+        200,
+        t -> get(API + "/preferences"));
     api(
         HttpMethod.PUT,
         API + "/preferences",
@@ -106,10 +118,17 @@ final class NotificationEndpoints {
         ORGANIZATION_ADMIN,
         Scope.ORGANIZATION,
         404,
-        t -> post(WEBHOOKS + "/" + endpoint(t) + "/deliveries/" + UUID.randomUUID() + "/redeliver"));
+        t ->
+            post(WEBHOOKS + "/" + endpoint(t) + "/deliveries/" + UUID.randomUUID() + "/redeliver"));
 
     // pages
-    web(HttpMethod.GET, "/notifications", EVERY_ROLE, Scope.NETWORK, 200, t -> get("/notifications"));
+    web(
+        HttpMethod.GET,
+        "/notifications",
+        EVERY_ROLE,
+        Scope.NETWORK,
+        200,
+        t -> get("/notifications"));
     web(
         HttpMethod.POST,
         "/notifications/{id}/read",

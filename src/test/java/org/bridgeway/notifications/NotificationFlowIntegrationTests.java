@@ -77,22 +77,28 @@ class NotificationFlowIntegrationTests {
     await().atMost(Duration.ofSeconds(20)).until(() -> inbox.unreadCount(caseworker) == 1);
     await().until(() -> inbox.unreadCount(intake) == 1);
     List<InboxEntry> entries = inbox.of(caseworker, false);
-    assertThat(entries).singleElement().satisfies(entry -> {
-      assertThat(entry.change()).isEqualTo(Change.SENT);
-      assertThat(entry.category()).isEqualTo(Category.NEW_REFERRALS);
-      assertThat(entry.page()).isEqualTo("/referrals/" + referral);
-    });
+    assertThat(entries)
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry.change()).isEqualTo(Change.SENT);
+              assertThat(entry.category()).isEqualTo(Category.NEW_REFERRALS);
+              assertThat(entry.page()).isEqualTo("/referrals/" + referral);
+            });
     assertThat(inbox.unreadCount(officer)).as("the actor is not notified").isZero();
 
     List<Map<String, Object>> mails = mailsOf(caseworker);
-    assertThat(mails).singleElement().satisfies(row -> {
-      assertThat(row.get("kind")).isEqualTo("IMMEDIATE");
-      assertThat(row.get("status")).isEqualTo("PENDING");
-      assertThat((String) row.get("body"))
-          .contains("A new referral is waiting for your answer.")
-          .contains("/referrals/" + referral)
-          .doesNotContain("Test User");
-    });
+    assertThat(mails)
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.get("kind")).isEqualTo("IMMEDIATE");
+              assertThat(row.get("status")).isEqualTo("PENDING");
+              assertThat((String) row.get("body"))
+                  .contains("A new referral is waiting for your answer.")
+                  .contains("/referrals/" + referral)
+                  .doesNotContain("Test User");
+            });
   }
 
   @Test
@@ -104,8 +110,7 @@ class NotificationFlowIntegrationTests {
         .containsEntry(Category.DEADLINES, EmailMode.IMMEDIATE)
         .containsEntry(Category.REFERRAL_RESPONSES, EmailMode.DIGEST);
     assertThat(
-            jdbc.sql(
-                    "SELECT count(*) FROM audit_entry WHERE action = ? AND record_id = ?")
+            jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = ? AND record_id = ?")
                 .params("notifications.preferences.change", intake.value())
                 .query(Long.class)
                 .single())
@@ -152,14 +157,16 @@ class NotificationFlowIntegrationTests {
     await().atMost(Duration.ofSeconds(20)).until(() -> inbox.unreadCount(intake) == 1);
     UUID own = inbox.of(intake, true).getFirst().id();
 
-    assertThatThrownBy(() -> inbox.markRead(caseworker, own))
-        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> inbox.markRead(caseworker, own)).isInstanceOf(NotFoundException.class);
     assertThat(inbox.unreadCount(intake)).isEqualTo(1);
 
     inbox.markRead(intake, own);
     assertThat(inbox.unreadCount(intake)).isZero();
     assertThat(inbox.of(intake, true)).isEmpty();
-    assertThat(inbox.of(intake, false)).singleElement().extracting(InboxEntry::read).isEqualTo(true);
+    assertThat(inbox.of(intake, false))
+        .singleElement()
+        .extracting(InboxEntry::read)
+        .isEqualTo(true);
     assertThat(inbox.unreadCount(caseworker)).isEqualTo(1);
     assertThat(inbox.markAllRead(caseworker)).isEqualTo(1);
     assertThat(inbox.unreadCount(caseworker)).isZero();
@@ -189,14 +196,17 @@ class NotificationFlowIntegrationTests {
 
       clock.set(day.plusDays(1).withHour(17).withMinute(1).toInstant());
       mail.composeDigests();
-      assertThat(mailsOf(officer)).singleElement().satisfies(row -> {
-        assertThat(row.get("kind")).isEqualTo("DIGEST");
-        assertThat((String) row.get("subject")).contains("2 notifications");
-        assertThat((String) row.get("body"))
-            .contains("1 x A referral you made was accepted.")
-            .contains("1 x A referral you made was declined.")
-            .contains("/notifications");
-      });
+      assertThat(mailsOf(officer))
+          .singleElement()
+          .satisfies(
+              row -> {
+                assertThat(row.get("kind")).isEqualTo("DIGEST");
+                assertThat((String) row.get("subject")).contains("2 notifications");
+                assertThat((String) row.get("body"))
+                    .contains("1 x A referral you made was accepted.")
+                    .contains("1 x A referral you made was declined.")
+                    .contains("/notifications");
+              });
       assertThat(digestPending(officer)).isZero();
 
       mail.composeDigests();

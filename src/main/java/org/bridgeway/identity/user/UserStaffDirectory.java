@@ -34,10 +34,7 @@ class UserStaffDirectory implements StaffDirectory {
   @Override
   @Transactional(readOnly = true)
   public Optional<String> emailOf(UserId id) {
-    return users
-        .findById(id)
-        .filter(user -> user.status() != UserStatus.DISABLED)
-        .map(User::email);
+    return users.findById(id).filter(user -> user.status() != UserStatus.DISABLED).map(User::email);
   }
 
   @Override

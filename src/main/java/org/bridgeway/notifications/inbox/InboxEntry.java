@@ -5,8 +5,8 @@ import java.util.UUID;
 import org.bridgeway.referrals.ReferralChanged.Change;
 
 /**
- * One notification as its recipient sees it: what kind of change, on which referral, and the
- * links; the sentence comes from the message bundle ({@code notifications.change.<CHANGE>}).
+ * One notification as its recipient sees it: what kind of change, on which referral, and the links;
+ * the sentence comes from the message bundle ({@code notifications.change.<CHANGE>}).
  */
 public record InboxEntry(
     UUID id, Category category, Change change, UUID referralId, Instant createdAt, Instant readAt) {

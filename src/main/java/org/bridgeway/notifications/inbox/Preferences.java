@@ -12,9 +12,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Each user's choice, per category, of how they hear of it by email. A user changes only their
- * own; every change is audited (codes only). Choices are whole-form writes by their owner, so the
- * last save wins (ADR 0018).
+ * Each user's choice, per category, of how they hear of it by email. A user changes only their own;
+ * every change is audited (codes only). Choices are whole-form writes by their owner, so the last
+ * save wins (ADR 0018).
  */
 @Service
 public class Preferences {
@@ -52,8 +52,7 @@ public class Preferences {
   /** How the user wants one category by email. */
   @Transactional(readOnly = true)
   public EmailMode emailFor(UserId user, Category category) {
-    return jdbc
-        .sql("SELECT email FROM notification_preference WHERE user_id = ? AND category = ?")
+    return jdbc.sql("SELECT email FROM notification_preference WHERE user_id = ? AND category = ?")
         .params(user.value(), category.name())
         .query(String.class)
         .optional()

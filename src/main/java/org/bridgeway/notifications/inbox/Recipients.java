@@ -46,8 +46,7 @@ public class Recipients {
       }
       case RESPONSE_OVERDUE -> {
         addAll(
-            users,
-            holding(event.providerOrganization(), Role.SUPERVISOR, Role.ORGANIZATION_ADMIN));
+            users, holding(event.providerOrganization(), Role.SUPERVISOR, Role.ORGANIZATION_ADMIN));
         addMember(users, event.referringOfficer(), event.referringOrganization());
       }
       case SENT_OFF_PLATFORM -> {

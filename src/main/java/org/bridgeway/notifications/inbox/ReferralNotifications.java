@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns each referral change into notifications, queued mails and webhook deliveries, all in one
- * transaction after the change committed. The event publication registry keeps the event until
- * this completes, and a republished event adds nothing twice.
+ * transaction after the change committed. The event publication registry keeps the event until this
+ * completes, and a republished event adds nothing twice.
  */
 @Component
 class ReferralNotifications {

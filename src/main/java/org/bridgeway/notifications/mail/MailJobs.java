@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The recurring tasks of the mail outbox, on the database-backed scheduler so that one node runs
- * each at a time: sending due mails every half minute, and the daily digest at the configured
- * local time.
+ * each at a time: sending due mails every half minute, and the daily digest at the configured local
+ * time.
  */
 @Configuration(proxyBeanMethods = false)
 class MailJobs {

@@ -100,7 +100,10 @@ public class MailOutbox {
   public UUID enqueueChange(StaffMember recipient, ReferralChanged event) {
     String sentence = sentence(event.change());
     String body =
-        text("notifications.mail.change.body", sentence, properties.link("/referrals/" + event.referral()));
+        text(
+            "notifications.mail.change.body",
+            sentence,
+            properties.link("/referrals/" + event.referral()));
     return enqueue(
         recipient, "IMMEDIATE", text("notifications.mail.change.subject", sentence), body);
   }
@@ -277,7 +280,8 @@ public class MailOutbox {
             lines.append(text("notifications.mail.digest.line", n, sentence(change))).append('\n'));
     String body =
         text("notifications.mail.digest.body", lines.toString(), properties.link("/notifications"));
-    enqueue(member.get(), "DIGEST", text("notifications.mail.digest.subject", changes.size()), body);
+    enqueue(
+        member.get(), "DIGEST", text("notifications.mail.digest.subject", changes.size()), body);
     return true;
   }
 

@@ -108,8 +108,7 @@ class NotificationApiController {
   List<MailOutbox.MailLine> outbox(
       @AuthenticationPrincipal BridgewayPrincipal principal,
       @RequestParam(defaultValue = "FAILED") MailOutbox.Status status) {
-    UUID organization =
-        principal.has(Role.NETWORK_ADMIN) ? null : principal.organization().value();
+    UUID organization = principal.has(Role.NETWORK_ADMIN) ? null : principal.organization().value();
     return mail.outbox(organization, status);
   }
 

@@ -61,10 +61,7 @@ class NotificationPagesController {
   private final NotificationProperties properties;
 
   NotificationPagesController(
-      Inbox inbox,
-      Preferences preferences,
-      MailOutbox mail,
-      NotificationProperties properties) {
+      Inbox inbox, Preferences preferences, MailOutbox mail, NotificationProperties properties) {
     this.inbox = inbox;
     this.preferences = preferences;
     this.mail = mail;

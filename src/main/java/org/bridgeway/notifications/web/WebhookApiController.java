@@ -78,15 +78,13 @@ class WebhookApiController {
   RegisteredView register(
       @AuthenticationPrincipal BridgewayPrincipal principal,
       @Valid @RequestBody RegisterRequest request) {
-    Webhooks.Registered registered =
-        webhooks.register(principal, request.url(), request.events());
+    Webhooks.Registered registered = webhooks.register(principal, request.url(), request.events());
     return new RegisteredView(EndpointView.of(registered.endpoint()), registered.secret());
   }
 
   @GetMapping(BASE + "/{id}")
   @PreAuthorize(NotificationRoles.WEBHOOK_ADMIN)
-  EndpointView read(
-      @AuthenticationPrincipal BridgewayPrincipal principal, @PathVariable UUID id) {
+  EndpointView read(@AuthenticationPrincipal BridgewayPrincipal principal, @PathVariable UUID id) {
     return EndpointView.of(webhooks.read(principal, new WebhookEndpointId(id)));
   }
 

@@ -26,8 +26,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * An organization's webhook endpoints for its administrators: register one (its secret is shown
- * once, on the page the registration redirects to), pause or resume it, choose its events, read
- * its delivery log and redeliver. Forms post, then redirect; bad input re-renders with an error
+ * once, on the page the registration redirects to), pause or resume it, choose its events, read its
+ * delivery log and redeliver. Forms post, then redirect; bad input re-renders with an error
  * summary.
  */
 @Controller
@@ -78,9 +78,7 @@ class WebhookPagesController {
   @GetMapping("/notifications/webhooks/{id}")
   @PreAuthorize(NotificationRoles.WEBHOOK_ADMIN)
   String endpoint(
-      @AuthenticationPrincipal BridgewayPrincipal principal,
-      @PathVariable UUID id,
-      Model model) {
+      @AuthenticationPrincipal BridgewayPrincipal principal, @PathVariable UUID id, Model model) {
     WebhookEndpoint endpoint = webhooks.read(principal, new WebhookEndpointId(id));
     model.addAttribute(
         "endpointForm",
@@ -141,8 +139,7 @@ class WebhookPagesController {
     return "notifications/webhooks";
   }
 
-  private String endpointPage(
-      BridgewayPrincipal principal, WebhookEndpoint endpoint, Model model) {
+  private String endpointPage(BridgewayPrincipal principal, WebhookEndpoint endpoint, Model model) {
     model.addAttribute("endpoint", endpoint);
     model.addAttribute("deliveries", webhooks.deliveries(principal, endpoint.id()));
     model.addAttribute("changes", Change.values());

@@ -14,9 +14,9 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * A partner system's address that receives its organization's referral events, signed with a
- * secret shared once at registration. Registered with {@link #register}, told which events it
- * wants with {@link #subscribe}, and {@link #pause}d or {@link #resume}d.
+ * A partner system's address that receives its organization's referral events, signed with a secret
+ * shared once at registration. Registered with {@link #register}, told which events it wants with
+ * {@link #subscribe}, and {@link #pause}d or {@link #resume}d.
  */
 @Table("webhook_endpoint")
 public class WebhookEndpoint {

@@ -29,8 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * row locked, so that several nodes never send one twice. A 2xx answer delivers it; anything else
  * (another status, a refused connection, a timeout, a blocked address) is retried with capped
  * exponential backoff and jitter, and given up after the maximum attempts. Deliveries of one
- * referral to one endpoint go out in version order: a later one waits while an earlier one is
- * still pending.
+ * referral to one endpoint go out in version order: a later one waits while an earlier one is still
+ * pending.
  */
 @Service
 public class WebhookSender {

@@ -104,7 +104,8 @@ public class Webhooks {
     audit.record(
         AuditEvent.success("notifications.webhook.register")
             .withRecord("webhook-endpoint", endpoint.id().value())
-            .withDetail("events", String.join(",", endpoint.events().stream().map(Enum::name).toList())));
+            .withDetail(
+                "events", String.join(",", endpoint.events().stream().map(Enum::name).toList())));
     return new Registered(endpoint, secret);
   }
 
@@ -139,7 +140,8 @@ public class Webhooks {
         AuditEvent.success("notifications.webhook.update")
             .withRecord("webhook-endpoint", id.value())
             .withDetail("active", Boolean.toString(active))
-            .withDetail("events", String.join(",", saved.events().stream().map(Enum::name).toList())));
+            .withDetail(
+                "events", String.join(",", saved.events().stream().map(Enum::name).toList())));
     return saved;
   }
 
@@ -224,7 +226,8 @@ public class Webhooks {
     int written = 0;
     Timestamp now = Timestamp.from(clock.instant());
     for (OrganizationId organization : concerned) {
-      for (WebhookEndpoint endpoint : endpoints.findByOrganizationIdOrderByCreatedAt(organization)) {
+      for (WebhookEndpoint endpoint :
+          endpoints.findByOrganizationIdOrderByCreatedAt(organization)) {
         if (!endpoint.wants(event.change())) {
           continue;
         }

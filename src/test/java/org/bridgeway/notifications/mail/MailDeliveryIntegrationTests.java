@@ -38,9 +38,9 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The mail outbox against a real SMTP server (GreenMail): a mail survives the server being down,
- * is retried with backoff and arrives exactly once; a mail that never gets through is given up
- * after the maximum attempts; without a configured server, mail waits.
+ * The mail outbox against a real SMTP server (GreenMail): a mail survives the server being down, is
+ * retried with backoff and arrives exactly once; a mail that never gets through is given up after
+ * the maximum attempts; without a configured server, mail waits.
  */
 @IntegrationTest
 class MailDeliveryIntegrationTests {
@@ -151,9 +151,7 @@ class MailDeliveryIntegrationTests {
     fixtures.publish(
         fixtures.change(
             ReferralId.random(), Change.SENT, ReferralState.SENT, parties, parties.officer(), 1));
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> !mails(user).isEmpty());
+    await().atMost(Duration.ofSeconds(20)).until(() -> !mails(user).isEmpty());
     return mails(user).getFirst();
   }
 
@@ -185,5 +183,4 @@ class MailDeliveryIntegrationTests {
       throw new IllegalStateException(e);
     }
   }
-
 }

@@ -139,7 +139,9 @@ class NotificationApiIntegrationTests {
 
   @Test
   void webhookEndpointsAreKeptByTheirOrganizationsAdministrator() throws Exception {
-    BridgewayPrincipal admin = Principals.apiClient(provider, OrganizationKind.TREATMENT_PROVIDER, Role.ORGANIZATION_ADMIN);
+    BridgewayPrincipal admin =
+        Principals.apiClient(
+            provider, OrganizationKind.TREATMENT_PROVIDER, Role.ORGANIZATION_ADMIN);
     BridgewayPrincipal otherAdmin =
         Principals.apiClient(agency, OrganizationKind.PROBATION_AGENCY, Role.ORGANIZATION_ADMIN);
 
@@ -182,7 +184,8 @@ class NotificationApiIntegrationTests {
                 .content(update.formatted(version)))
         .andExpect(status().isConflict());
     assertThat(
-            jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_id = ?::uuid AND action LIKE 'notifications.webhook.%'")
+            jdbc.sql(
+                    "SELECT count(*) FROM audit_entry WHERE record_id = ?::uuid AND action LIKE 'notifications.webhook.%'")
                 .param(id)
                 .query(Long.class)
                 .single())
@@ -191,10 +194,14 @@ class NotificationApiIntegrationTests {
 
   @Test
   void unsafeOrMalformedWebhookRequestsAreRefusedNamingTheField() throws Exception {
-    BridgewayPrincipal admin = Principals.apiClient(provider, OrganizationKind.TREATMENT_PROVIDER, Role.ORGANIZATION_ADMIN);
+    BridgewayPrincipal admin =
+        Principals.apiClient(
+            provider, OrganizationKind.TREATMENT_PROVIDER, Role.ORGANIZATION_ADMIN);
     long before = endpointsOf(provider);
     for (String url :
-        new String[] {"http://partner.example.org/hooks", "https://169.254.169.254/latest", "https://10.1.2.3/x"}) {
+        new String[] {
+          "http://partner.example.org/hooks", "https://169.254.169.254/latest", "https://10.1.2.3/x"
+        }) {
       mvc.perform(
               as(post("/api/v1/notifications/webhooks"), admin)
                   .contentType(MediaType.APPLICATION_JSON)
@@ -205,7 +212,8 @@ class NotificationApiIntegrationTests {
     mvc.perform(
             as(post("/api/v1/notifications/webhooks"), admin)
                 .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"url\":\"https://partner.example.org/hooks\",\"events\":[\"NOT_A_CHANGE\"]}"))
+                .content(
+                    "{\"url\":\"https://partner.example.org/hooks\",\"events\":[\"NOT_A_CHANGE\"]}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value(org.hamcrest.Matchers.startsWith("events")));
     mvc.perform(

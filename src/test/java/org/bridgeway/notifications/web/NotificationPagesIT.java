@@ -98,7 +98,10 @@ class NotificationPagesIT {
     tabUntil(browser, browser.driver().findElement(By.id("newReferrals")));
     keys(browser, Keys.ARROW_DOWN);
     browser.waiting().until(d -> digest.isSelected());
-    browser.driver().findElement(By.cssSelector("main form button[type=submit]")).sendKeys(Keys.ENTER);
+    browser
+        .driver()
+        .findElement(By.cssSelector("main form button[type=submit]"))
+        .sendKeys(Keys.ENTER);
     browser.waiting().until(d -> !d.findElements(By.cssSelector(".usa-alert--success")).isEmpty());
     browser.waitUntilReady();
     assertThat(browser.driver().findElement(By.id("newReferrals-DIGEST")).isSelected()).isTrue();

@@ -66,7 +66,8 @@ class WebhookDeliveryIntegrationTests {
     receiver.createContext(
         "/hook",
         exchange -> {
-          String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
           received.add(
               new Received(
                   exchange.getRequestHeaders().getFirst(WebhookSender.SIGNATURE),
@@ -93,7 +94,8 @@ class WebhookDeliveryIntegrationTests {
   void deliveriesAreSignedRetriedAfterAFailureAndKeptInVersionOrder() {
     Webhooks.Registered endpoint = fixtures.webhook(provider, url);
     ReferralId referral = ReferralId.random();
-    fixtures.publish(fixtures.change(referral, Change.SENT, ReferralState.SENT, parties, officer, 1));
+    fixtures.publish(
+        fixtures.change(referral, Change.SENT, ReferralState.SENT, parties, officer, 1));
     fixtures.publish(
         fixtures.change(referral, Change.AMENDED, ReferralState.SENT, parties, officer, 2));
     await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(endpoint).size() == 2);
@@ -122,16 +124,13 @@ class WebhookDeliveryIntegrationTests {
         .allSatisfy(d -> assertThat(d.status()).isEqualTo(Delivery.Status.DELIVERED));
 
     List<JsonNode> bodies = received.stream().map(r -> json.readTree(r.body())).toList();
-    assertThat(bodies)
-        .extracting(b -> b.get("version").asLong())
-        .containsExactly(1L, 1L, 2L);
+    assertThat(bodies).extracting(b -> b.get("version").asLong()).containsExactly(1L, 1L, 2L);
     JsonNode sent = bodies.get(1);
     assertThat(sent.get("type").asString()).isEqualTo("referral.sent");
     assertThat(sent.get("referralId").asString()).isEqualTo(referral.toString());
     assertThat(sent.get("state").asString()).isEqualTo("SENT");
     assertThat(sent.get("fhirTaskStatus").asString()).isEqualTo("requested");
-    assertThat(sent.get("links").get("self").asString())
-        .isEqualTo("/api/v1/referrals/" + referral);
+    assertThat(sent.get("links").get("self").asString()).isEqualTo("/api/v1/referrals/" + referral);
     assertThat(bodies.get(2).get("type").asString()).isEqualTo("referral.amended");
     for (Received r : received) {
       assertThat(json.readTree(r.body()).get("id").asString()).isEqualTo(r.delivery());
@@ -193,7 +192,7 @@ class WebhookDeliveryIntegrationTests {
   }
 
   private static org.bridgeway.identity.BridgewayPrincipal admin(OrganizationId organization) {
-    return Principals.user(organization, OrganizationKind.TREATMENT_PROVIDER, Role.ORGANIZATION_ADMIN);
+    return Principals.user(
+        organization, OrganizationKind.TREATMENT_PROVIDER, Role.ORGANIZATION_ADMIN);
   }
-
 }
