@@ -67,7 +67,7 @@ class NotificationPagesIT {
 
     signIn(browser, staff);
     WebElement header = browser.driver().findElement(By.id("header-notifications"));
-    assertThat(header.getText()).contains("1 unread");
+    assertThat(header.getText()).containsIgnoringCase("Notifications 1 unread");
     tabUntil(browser, header);
     keys(browser, Keys.ENTER);
     browser.waiting().until(d -> browser.currentPath().equals("/notifications"));
@@ -87,7 +87,7 @@ class NotificationPagesIT {
     browser.waitUntilReady();
     assertThat(inbox.unreadCount(staff.id())).isZero();
     assertThat(browser.driver().findElement(By.id("header-notifications")).getText())
-        .doesNotContain("unread");
+        .doesNotContainIgnoringCase("unread");
     browser.assertNoAccessibilityViolations();
 
     browser.open("/notifications/preferences");
