@@ -6,9 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.bridgeway.identity.OrganizationId;
@@ -68,6 +70,11 @@ class WebhookDeliveryIntegrationTests {
         exchange -> {
           String body =
               new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          if (!exchange.getRequestURI().getPath().startsWith(URI.create(url).getPath())) {
+            exchange.sendResponseHeaders(410, -1);
+            exchange.close();
+            return;
+          }
           received.add(
               new Received(
                   exchange.getRequestHeaders().getFirst(WebhookSender.SIGNATURE),
@@ -78,7 +85,9 @@ class WebhookDeliveryIntegrationTests {
           exchange.close();
         });
     receiver.start();
-    url = "http://localhost:" + receiver.getAddress().getPort() + "/hook";
+    // A path of its own, so that a delivery left pending by another test to a port that happens to
+    // be reused is told apart.
+    url = "http://localhost:" + receiver.getAddress().getPort() + "/hook/" + UUID.randomUUID();
     agency = testUsers.organization(OrganizationKind.PROBATION_AGENCY);
     provider = testUsers.organization(OrganizationKind.TREATMENT_PROVIDER);
     officer = testUsers.withoutSecondFactor(agency, Role.OFFICER).id();
