@@ -23,6 +23,7 @@ import org.bridgeway.testing.CareFixtures;
 import org.bridgeway.testing.ConsentFixtures;
 import org.bridgeway.testing.DirectoryFixtures;
 import org.bridgeway.testing.IntegrationTest;
+import org.bridgeway.testing.NotificationFixtures;
 import org.bridgeway.testing.Principals;
 import org.bridgeway.testing.SupervisionFixtures;
 import org.bridgeway.testing.TestUsers;
@@ -107,6 +108,9 @@ class AuthorizationMatrixTests {
 
     /** The consent fixtures: directives, templates, emergency grants. */
     ConsentFixtures consent();
+
+    /** The notification fixtures: webhook endpoints. */
+    NotificationFixtures notifications();
   }
 
   /** Paths that are public by design; their behaviour is tested with the sign-in flow. */
@@ -134,6 +138,7 @@ class AuthorizationMatrixTests {
     CareEndpoints.register();
     ConsentEndpoints.register();
     ConsentPageEndpoints.register();
+    NotificationEndpoints.register();
     web(HttpMethod.GET, "/", EVERY_ROLE, Scope.NETWORK, 200, t -> get("/"));
     // identity administration
     web(
@@ -365,6 +370,7 @@ class AuthorizationMatrixTests {
   @Autowired SupervisionFixtures supervisionFixtures;
   @Autowired CareFixtures careFixtures;
   @Autowired ConsentFixtures consentFixtures;
+  @Autowired NotificationFixtures notificationFixtures;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -426,6 +432,11 @@ class AuthorizationMatrixTests {
           @Override
           public ConsentFixtures consent() {
             return consentFixtures;
+          }
+
+          @Override
+          public NotificationFixtures notifications() {
+            return notificationFixtures;
           }
         };
   }

@@ -14,6 +14,12 @@ public interface StaffDirectory {
   /** The user with this email address, compared without regard to case. */
   Optional<StaffMember> findByEmail(String email);
 
+  /**
+   * The address to write to an active user at (notifications); empty for a disabled or unknown
+   * account.
+   */
+  Optional<String> emailOf(UserId id);
+
   /** The active staff of an organization, by display name (for choosing a colleague). */
   List<StaffMember> staffOf(OrganizationId organization);
 }

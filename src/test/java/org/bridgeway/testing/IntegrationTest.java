@@ -23,6 +23,7 @@ import org.springframework.test.context.ActiveProfiles;
   DirectoryFixtures.class,
   SupervisionFixtures.class,
   CareFixtures.class,
-  ConsentFixtures.class
+  ConsentFixtures.class,
+  NotificationFixtures.class
 })
 public @interface IntegrationTest {}

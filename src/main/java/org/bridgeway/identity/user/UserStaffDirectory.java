@@ -33,6 +33,12 @@ class UserStaffDirectory implements StaffDirectory {
 
   @Override
   @Transactional(readOnly = true)
+  public Optional<String> emailOf(UserId id) {
+    return users.findById(id).filter(user -> user.status() != UserStatus.DISABLED).map(User::email);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
   public List<StaffMember> staffOf(OrganizationId organization) {
     return users.findByOrganizationIdOrderByDisplayName(organization).stream()
         .map(UserStaffDirectory::member)
