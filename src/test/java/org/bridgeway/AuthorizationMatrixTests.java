@@ -33,6 +33,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -107,6 +108,12 @@ class AuthorizationMatrixTests {
 
     /** The consent fixtures: directives, templates, emergency grants. */
     ConsentFixtures consent();
+
+    /** An active directory service that search and matching find. */
+    UUID matchableService();
+
+    /** The version of the matching weights of the callers' organization (0 for the defaults). */
+    long matchingWeightsVersion();
   }
 
   /** Paths that are public by design; their behaviour is tested with the sign-in flow. */
@@ -134,6 +141,7 @@ class AuthorizationMatrixTests {
     CareEndpoints.register();
     ConsentEndpoints.register();
     ConsentPageEndpoints.register();
+    MatchingEndpoints.register();
     web(HttpMethod.GET, "/", EVERY_ROLE, Scope.NETWORK, 200, t -> get("/"));
     // identity administration
     web(
@@ -365,6 +373,7 @@ class AuthorizationMatrixTests {
   @Autowired SupervisionFixtures supervisionFixtures;
   @Autowired CareFixtures careFixtures;
   @Autowired ConsentFixtures consentFixtures;
+  @Autowired JdbcClient jdbc;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -426,6 +435,20 @@ class AuthorizationMatrixTests {
           @Override
           public ConsentFixtures consent() {
             return consentFixtures;
+          }
+
+          @Override
+          public UUID matchableService() {
+            return directoryFixtures.searchableService(null);
+          }
+
+          @Override
+          public long matchingWeightsVersion() {
+            return jdbc.sql("SELECT version FROM matching_weights WHERE organization_id = :org")
+                .param("org", own.value())
+                .query(Long.class)
+                .optional()
+                .orElse(0L);
           }
         };
   }
