@@ -24,9 +24,6 @@ import org.bridgeway.shared.web.NotFoundException;
 import org.bridgeway.supervision.MatchingFacts;
 import org.bridgeway.supervision.PersonId;
 import org.bridgeway.supervision.PersonNeeds;
-import org.bridgeway.supervision.Responsivity;
-import org.bridgeway.supervision.ResponsivityFactor;
-import org.bridgeway.supervision.ResponsivityLevel;
 import org.bridgeway.supervision.SupervisedPeople;
 import org.bridgeway.supervision.SupervisionFacts;
 import org.bridgeway.supervision.SupervisionNeeds;
@@ -245,27 +242,7 @@ public class Recommendations {
   }
 
   private Seeker seeker(MatchingFacts known, PersonNeeds assessed, NeedDomain focus) {
-    return new Seeker(
-        known.age(),
-        known.gender(),
-        known.supervisionType(),
-        known.supervisionLevel(),
-        known.offenses(),
-        known.language(),
-        known.interpreterNeeded(),
-        known.homeZip(),
-        services.centerOf(known.homeZip()).orElse(null),
-        assessed.needs(),
-        focus,
-        barrier(assessed, ResponsivityFactor.TRANSPORTATION),
-        barrier(assessed, ResponsivityFactor.DISABILITY));
-  }
-
-  private static boolean barrier(PersonNeeds assessed, ResponsivityFactor factor) {
-    return assessed.responsivity().stream()
-        .filter(r -> r.factor() == factor)
-        .map(Responsivity::level)
-        .anyMatch(level -> level != null && level != ResponsivityLevel.NONE);
+    return Seeker.of(known, assessed, services.centerOf(known.homeZip()).orElse(null), focus);
   }
 
   private static List<Recommendation> recommendations(List<Outcome.Scored> best) {

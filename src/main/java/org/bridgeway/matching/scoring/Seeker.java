@@ -9,7 +9,12 @@ import org.bridgeway.shared.vocabulary.NeedDomain;
 import org.bridgeway.shared.vocabulary.OffenseCategory;
 import org.bridgeway.shared.vocabulary.SupervisionLevel;
 import org.bridgeway.shared.vocabulary.SupervisionType;
+import org.bridgeway.supervision.MatchingFacts;
 import org.bridgeway.supervision.NeedSeverity;
+import org.bridgeway.supervision.PersonNeeds;
+import org.bridgeway.supervision.Responsivity;
+import org.bridgeway.supervision.ResponsivityFactor;
+import org.bridgeway.supervision.ResponsivityLevel;
 
 /**
  * The person as scoring sees them: facts, needs and responsivity reduced to what a rule or factor
@@ -39,6 +44,38 @@ public record Seeker(
   public Seeker {
     offenses = Set.copyOf(offenses);
     needs = Map.copyOf(needs);
+  }
+
+  /**
+   * The person as the facade and any baseline must see them: facts and goals from supervision, the
+   * latest assessment's needs and responsivity, the center of the home ZIP code.
+   *
+   * @param home null when the home ZIP code is unknown
+   * @param focus null for the person's needs
+   */
+  public static Seeker of(MatchingFacts facts, PersonNeeds assessed, Place home, NeedDomain focus) {
+    return new Seeker(
+        facts.age(),
+        facts.gender(),
+        facts.supervisionType(),
+        facts.supervisionLevel(),
+        facts.offenses(),
+        facts.language(),
+        facts.interpreterNeeded(),
+        facts.homeZip(),
+        home,
+        assessed.needs(),
+        focus,
+        barrier(assessed, ResponsivityFactor.TRANSPORTATION),
+        barrier(assessed, ResponsivityFactor.DISABILITY));
+  }
+
+  /** Whether the person has the responsivity factor at some or a significant level. */
+  private static boolean barrier(PersonNeeds assessed, ResponsivityFactor factor) {
+    return assessed.responsivity().stream()
+        .filter(r -> r.factor() == factor)
+        .map(Responsivity::level)
+        .anyMatch(level -> level != null && level != ResponsivityLevel.NONE);
   }
 
   /**
