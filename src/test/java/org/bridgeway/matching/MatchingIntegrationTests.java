@@ -398,6 +398,51 @@ class MatchingIntegrationTests {
         .isEqualTo(7);
   }
 
+  @Test
+  void theRecommendationsPageRanksComparesAndExplains() throws Exception {
+    SupervisionFixtures.Planned planned = data.person(agency);
+    UUID person = planned.supervised().person();
+    UUID near = data.service("Page near", NeedDomain.HOUSING).create();
+    UUID far = data.service("Page far", NeedDomain.HOUSING).milesAway(10).create();
+    data.service("Page no DUI", NeedDomain.HOUSING).excluding(OffenseCategory.DUI).create();
+    BridgewayPrincipal orgAdmin =
+        Principals.user(agency, OrganizationKind.PROBATION_AGENCY, Role.ORGANIZATION_ADMIN);
+
+    String page = page(get("/people/" + person + "/recommendations"), orgAdmin, 200);
+    assertThat(page)
+        .contains("Page near")
+        .contains("Addresses a high need: Housing.")
+        .contains("/referrals/new?person=" + person + "&amp;service=" + near + "&amp;need=HOUSING")
+        .contains("Excludes offenses: Driving under the influence.")
+        .contains("goal:" + planned.goal());
+    assertThat(page.indexOf("Page near")).isLessThan(page.indexOf("Page far"));
+
+    String compared =
+        page(
+            get("/people/" + person + "/recommendations")
+                .param("focus", "need:HOUSING")
+                .param("compare", near.toString(), far.toString()),
+            orgAdmin,
+            200);
+    assertThat(compared).contains("id=\"compare-table\"").doesNotContain("error-summary");
+    String tooFew =
+        page(
+            get("/people/" + person + "/recommendations").param("compare", near.toString()),
+            orgAdmin,
+            200);
+    assertThat(tooFew).contains("Choose 2 or 3 of the services listed to compare.");
+    String badFocus =
+        page(
+            get("/people/" + person + "/recommendations").param("focus", "need:NOPE"),
+            orgAdmin,
+            200);
+    assertThat(badFocus).contains("Choose a goal or need from the list.");
+
+    OrganizationId otherAgency = testUsers.organization(OrganizationKind.PROBATION_AGENCY);
+    UUID theirs = supervision.supervised(otherAgency).person();
+    page(get("/people/" + theirs + "/recommendations"), orgAdmin, 404);
+  }
+
   static String weights(int n, int d, int c, int l, int cost, int completion, long version) {
     return ("{\"needFit\":%d,\"distance\":%d,\"capacity\":%d,\"languageAccess\":%d,\"cost\":%d,"
             + "\"completion\":%d,\"version\":%d}")

@@ -1,14 +1,17 @@
 package org.bridgeway.matching.web;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.bridgeway.identity.BridgewayPrincipal;
 import org.bridgeway.matching.Factor;
 import org.bridgeway.matching.MatchingInputRejected;
+import org.bridgeway.matching.Reason;
 import org.bridgeway.matching.Recommendation;
 import org.bridgeway.matching.RecommendationList;
 import org.bridgeway.matching.RecommendationRequest;
@@ -46,9 +49,6 @@ class RecommendationPagesController {
     this.people = people;
     this.messages = messages;
   }
-
-  /** What the focus selector offers: "goal:<id>" or "need:<DOMAIN>", or empty for all needs. */
-  record Choice(String value, String text) {}
 
   @GetMapping("/people/{personId}/recommendations")
   @PreAuthorize(MatchingRoles.AGENCY_STAFF)
@@ -105,26 +105,29 @@ class RecommendationPagesController {
       }
     }
 
-    List<Choice> choices = new ArrayList<>();
-    choices.add(new Choice("", messages.getMessage("matching.page.focus.all", null, locale)));
+    // What the focus selector offers, as [value, text]: "goal:<id>", "need:<DOMAIN>" or "" (all).
+    List<String[]> choices = new ArrayList<>();
+    choices.add(new String[] {"", messages.getMessage("matching.page.focus.all", null, locale)});
     for (var g : list.goals()) {
       String domain = messages.getMessage(g.domain().messageKey(), null, locale);
       choices.add(
-          new Choice(
-              "goal:" + g.id(),
-              messages.getMessage(
-                  "matching.page.focus.goal",
-                  new Object[] {domain, g.description() == null ? "" : g.description()},
-                  locale)));
+          new String[] {
+            "goal:" + g.id(),
+            messages.getMessage(
+                "matching.page.focus.goal",
+                new Object[] {domain, g.description() == null ? "" : g.description()},
+                locale)
+          });
     }
     for (NeedDomain domain : NeedDomain.values()) {
       choices.add(
-          new Choice(
-              "need:" + domain.name(),
-              messages.getMessage(
-                  "matching.page.focus.need",
-                  new Object[] {messages.getMessage(domain.messageKey(), null, locale)},
-                  locale)));
+          new String[] {
+            "need:" + domain.name(),
+            messages.getMessage(
+                "matching.page.focus.need",
+                new Object[] {messages.getMessage(domain.messageKey(), null, locale)},
+                locale)
+          });
     }
 
     model.addAttribute("person", heading);
@@ -136,7 +139,12 @@ class RecommendationPagesController {
     model.addAttribute("compared", compared);
     model.addAttribute("errors", errors);
     model.addAttribute("factors", Factor.values());
-    model.addAttribute("texts", new MatchingTexts(messages, locale));
+    MatchingTexts texts = new MatchingTexts(messages, locale);
+    Map<Reason, String> reasonTexts = new HashMap<>();
+    list.recommendations()
+        .forEach(r -> r.reasons().forEach(x -> reasonTexts.put(x, texts.reason(x))));
+    list.excluded().forEach(e -> e.reasons().forEach(x -> reasonTexts.put(x, texts.reason(x))));
+    model.addAttribute("reasonTexts", reasonTexts);
     return "matching/recommendations";
   }
 

@@ -89,7 +89,11 @@ class RecommendationPagesIT {
 
     signIn(browser, admin);
     browser.open("/supervision/people/" + person.value());
-    WebElement link = browser.driver().findElement(By.linkText("Find services"));
+    WebElement link =
+        browser
+            .driver()
+            .findElement(By.cssSelector("a[href='/people/" + person.value() + "/recommendations']"));
+    assertThat(link.getText()).isEqualTo("Find services for this person");
     tabUntil(browser, link);
     keys(browser, Keys.ENTER);
     browser.waiting().until(d -> browser.currentPath().endsWith("/recommendations"));
