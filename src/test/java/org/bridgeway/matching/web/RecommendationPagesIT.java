@@ -92,7 +92,8 @@ class RecommendationPagesIT {
     WebElement link =
         browser
             .driver()
-            .findElement(By.cssSelector("a[href='/people/" + person.value() + "/recommendations']"));
+            .findElement(
+                By.cssSelector("a[href='/people/" + person.value() + "/recommendations']"));
     assertThat(link.getText()).isEqualTo("Find services for this person");
     tabUntil(browser, link);
     keys(browser, Keys.ENTER);
