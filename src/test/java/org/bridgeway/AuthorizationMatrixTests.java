@@ -34,6 +34,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -111,6 +112,11 @@ class AuthorizationMatrixTests {
 
     /** The notification fixtures: webhook endpoints. */
     NotificationFixtures notifications();
+    /** An active directory service that search and matching find. */
+    UUID matchableService();
+
+    /** The version of the matching weights of the callers' organization (0 for the defaults). */
+    long matchingWeightsVersion();
   }
 
   /** Paths that are public by design; their behaviour is tested with the sign-in flow. */
@@ -139,6 +145,7 @@ class AuthorizationMatrixTests {
     ConsentEndpoints.register();
     ConsentPageEndpoints.register();
     NotificationEndpoints.register();
+    MatchingEndpoints.register();
     web(HttpMethod.GET, "/", EVERY_ROLE, Scope.NETWORK, 200, t -> get("/"));
     // identity administration
     web(
@@ -371,6 +378,7 @@ class AuthorizationMatrixTests {
   @Autowired CareFixtures careFixtures;
   @Autowired ConsentFixtures consentFixtures;
   @Autowired NotificationFixtures notificationFixtures;
+  @Autowired JdbcClient jdbc;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -437,6 +445,20 @@ class AuthorizationMatrixTests {
           @Override
           public NotificationFixtures notifications() {
             return notificationFixtures;
+          }
+
+          @Override
+          public UUID matchableService() {
+            return directoryFixtures.searchableService(null);
+          }
+
+          @Override
+          public long matchingWeightsVersion() {
+            return jdbc.sql("SELECT version FROM matching_weights WHERE organization_id = :org")
+                .param("org", own.value())
+                .query(Long.class)
+                .optional()
+                .orElse(0L);
           }
         };
   }

@@ -3,12 +3,16 @@ package org.bridgeway.testing;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import org.bridgeway.directory.hsds.DirectoryRecordsChanged;
 import org.bridgeway.directory.hsds.HsdsRecord;
 import org.bridgeway.directory.hsds.HsdsRecords;
 import org.bridgeway.directory.hsds.HsdsType;
 import org.bridgeway.identity.OrganizationId;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,10 +29,24 @@ public class DirectoryFixtures {
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
 
+  /** Injected by field, so that this fixture's constructor stays as other parts use it. */
+  @Autowired private ApplicationEventPublisher events;
+
   DirectoryFixtures(HsdsRecords records, JdbcClient jdbc, TransactionTemplate transactions) {
     this.records = records;
     this.jdbc = jdbc;
     this.transactions = transactions;
+  }
+
+  /**
+   * A new active service as {@link #stewardedService} makes it, also refreshed into the search
+   * projection as the directory's writers do, so that search and matching find it.
+   */
+  public UUID searchableService(OrganizationId steward) {
+    UUID service = stewardedService(steward);
+    transactions.executeWithoutResult(
+        tx -> events.publishEvent(new DirectoryRecordsChanged(Set.of(service))));
+    return service;
   }
 
   /** A new active service whose directory organization the given network organization keeps. */
