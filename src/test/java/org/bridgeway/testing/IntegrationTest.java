@@ -23,6 +23,7 @@ import org.springframework.test.context.ActiveProfiles;
   DirectoryFixtures.class,
   SupervisionFixtures.class,
   CareFixtures.class,
-  ConsentFixtures.class
+  ConsentFixtures.class,
+  ReferralFixtures.class
 })
 public @interface IntegrationTest {}
