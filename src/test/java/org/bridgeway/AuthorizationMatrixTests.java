@@ -25,6 +25,7 @@ import org.bridgeway.testing.DirectoryFixtures;
 import org.bridgeway.testing.IntegrationTest;
 import org.bridgeway.testing.NotificationFixtures;
 import org.bridgeway.testing.Principals;
+import org.bridgeway.testing.ReferralFixtures;
 import org.bridgeway.testing.SupervisionFixtures;
 import org.bridgeway.testing.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,11 +113,18 @@ class AuthorizationMatrixTests {
 
     /** The notification fixtures: webhook endpoints. */
     NotificationFixtures notifications();
+
     /** An active directory service that search and matching find. */
     UUID matchableService();
 
     /** The version of the matching weights of the callers' organization (0 for the defaults). */
     long matchingWeightsVersion();
+
+    /** The referral fixtures: drafts, sent referrals in a state, off-platform referrals. */
+    ReferralFixtures referrals();
+
+    /** The test users, for a provider's staff to assign. */
+    TestUsers users();
   }
 
   /** Paths that are public by design; their behaviour is tested with the sign-in flow. */
@@ -146,6 +154,7 @@ class AuthorizationMatrixTests {
     ConsentPageEndpoints.register();
     NotificationEndpoints.register();
     MatchingEndpoints.register();
+    ReferralEndpoints.register();
     web(HttpMethod.GET, "/", EVERY_ROLE, Scope.NETWORK, 200, t -> get("/"));
     // identity administration
     web(
@@ -379,6 +388,7 @@ class AuthorizationMatrixTests {
   @Autowired ConsentFixtures consentFixtures;
   @Autowired NotificationFixtures notificationFixtures;
   @Autowired JdbcClient jdbc;
+  @Autowired ReferralFixtures referralFixtures;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -459,6 +469,16 @@ class AuthorizationMatrixTests {
                 .query(Long.class)
                 .optional()
                 .orElse(0L);
+          }
+
+          @Override
+          public ReferralFixtures referrals() {
+            return referralFixtures;
+          }
+
+          @Override
+          public TestUsers users() {
+            return testUsers;
           }
         };
   }

@@ -24,6 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
   SupervisionFixtures.class,
   CareFixtures.class,
   ConsentFixtures.class,
-  NotificationFixtures.class
+  NotificationFixtures.class,
+  ReferralFixtures.class
 })
 public @interface IntegrationTest {}

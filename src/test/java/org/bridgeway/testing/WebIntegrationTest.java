@@ -22,6 +22,7 @@ import org.springframework.test.context.ActiveProfiles;
   TestUsers.class,
   DirectoryFixtures.class,
   SupervisionFixtures.class,
-  CareFixtures.class
+  CareFixtures.class,
+  ReferralFixtures.class
 })
 public @interface WebIntegrationTest {}

@@ -1,0 +1,8 @@
+package org.bridgeway.referrals.lifecycle;
+
+/** How an intake takes place. */
+public enum IntakeMode {
+  IN_PERSON,
+  PHONE,
+  VIDEO
+}
