@@ -10,8 +10,9 @@
  *
  * <p>Allowed dependencies: {@code shared}, {@code identity} (who acts for which organization),
  * {@code audit} (every read and change), {@code directory} (the service referred to and its
- * provider), {@code supervision} (the person and who sees them) and {@code consent} (what may be
- * shared with the provider).
+ * provider), {@code supervision} (the person and who sees them), {@code consent} (what may be
+ * shared with the provider) and {@code matching} (whether the person is eligible for the service,
+ * and the next best match after a decline).
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Referrals",
@@ -22,6 +23,7 @@
       "audit",
       "directory",
       "supervision",
-      "consent"
+      "consent",
+      "matching"
     })
 package org.bridgeway.referrals;

@@ -5,11 +5,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.bridgeway.directory.CostKind;
 import org.bridgeway.directory.hsds.DirectoryRecordsChanged;
 import org.bridgeway.directory.hsds.HsdsRecord;
 import org.bridgeway.directory.hsds.HsdsRecords;
 import org.bridgeway.directory.hsds.HsdsType;
+import org.bridgeway.directory.profile.ServiceProfile;
+import org.bridgeway.directory.profile.ServiceProfiles;
 import org.bridgeway.identity.OrganizationId;
+import org.bridgeway.shared.vocabulary.NeedDomain;
+import org.bridgeway.shared.vocabulary.OffenseCategory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.context.ApplicationEventPublisher;
@@ -32,6 +37,8 @@ public class DirectoryFixtures {
   /** Injected by field, so that this fixture's constructor stays as other parts use it. */
   @Autowired private ApplicationEventPublisher events;
 
+  @Autowired private ServiceProfiles profiles;
+
   DirectoryFixtures(HsdsRecords records, JdbcClient jdbc, TransactionTemplate transactions) {
     this.records = records;
     this.jdbc = jdbc;
@@ -46,6 +53,38 @@ public class DirectoryFixtures {
     UUID service = stewardedService(steward);
     transactions.executeWithoutResult(
         tx -> events.publishEvent(new DirectoryRecordsChanged(Set.of(service))));
+    return service;
+  }
+
+  /**
+   * A new searchable housing service the network organization keeps, whose eligibility excludes
+   * people with the offense categories given.
+   */
+  public UUID stewardedServiceExcluding(OrganizationId steward, OffenseCategory... excluded) {
+    UUID service = stewardedService(steward);
+    transactions.executeWithoutResult(
+        tx -> {
+          profiles.save(
+              new ServiceProfile(
+                  service,
+                  Set.of(NeedDomain.HOUSING),
+                  null,
+                  null,
+                  Set.of(),
+                  Set.of(),
+                  Set.of(),
+                  Set.of(excluded),
+                  Set.of(),
+                  Set.of(),
+                  Set.of("en"),
+                  Set.of(),
+                  CostKind.FREE,
+                  null,
+                  null,
+                  0),
+              Instant.now());
+          events.publishEvent(new DirectoryRecordsChanged(Set.of(service)));
+        });
     return service;
   }
 

@@ -2,6 +2,7 @@ package org.bridgeway.referrals.lifecycle;
 
 import java.util.List;
 import org.bridgeway.directory.ServiceId;
+import org.bridgeway.identity.BridgewayPrincipal;
 import org.bridgeway.supervision.PersonId;
 
 /**
@@ -9,9 +10,8 @@ import org.bridgeway.supervision.PersonId;
  * verdict blocks the send (422 naming {@code service} and the failed rules) unless the referrer
  * gives a justification, which is kept on the referral, in its timeline and in the audit trail.
  *
- * <p>The matching module's eligibility (the person's facts against the service's structured
- * eligibility) plugs in here as the implementation; until then {@link OpenEligibility} finds
- * everyone eligible.
+ * <p>{@link MatchingEligibility} answers with the matching module's eligibility: the person's facts
+ * against the service's structured eligibility.
  */
 interface EligibilityCheck {
 
@@ -33,5 +33,6 @@ interface EligibilityCheck {
     }
   }
 
-  Verdict check(PersonId person, ServiceId service);
+  /** The verdict for a person the viewer sees (the caller has checked that). */
+  Verdict check(BridgewayPrincipal viewer, PersonId person, ServiceId service);
 }

@@ -271,7 +271,8 @@ public class ReferralRecords {
                     ReferralInputRejected.of(
                         "service", "NotOnPlatform", "is kept by an inactive organization"));
 
-    EligibilityCheck.Verdict verdict = eligibility.check(referral.personId(), referral.service());
+    EligibilityCheck.Verdict verdict =
+        eligibility.check(principal, referral.personId(), referral.service());
     if (!verdict.eligible() && justification == null) {
       audit.record(
           event("referrals.referral.send", referral)

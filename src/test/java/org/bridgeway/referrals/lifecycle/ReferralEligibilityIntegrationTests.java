@@ -43,7 +43,7 @@ class ReferralEligibilityIntegrationTests {
     @Bean
     @Primary
     EligibilityCheck excludingEligibility() {
-      return (PersonId person, ServiceId service) ->
+      return (BridgewayPrincipal viewer, PersonId person, ServiceId service) ->
           EXCLUDING.contains(service)
               ? new EligibilityCheck.Verdict(List.of("age", "excludedOffense"))
               : EligibilityCheck.Verdict.allowed();
