@@ -134,6 +134,7 @@ class AuthorizationMatrixTests {
     CareEndpoints.register();
     ConsentEndpoints.register();
     ConsentPageEndpoints.register();
+    ReferralMeasuresEndpoints.register();
     web(HttpMethod.GET, "/", EVERY_ROLE, Scope.NETWORK, 200, t -> get("/"));
     // identity administration
     web(
