@@ -24,6 +24,7 @@ import org.bridgeway.testing.ConsentFixtures;
 import org.bridgeway.testing.DirectoryFixtures;
 import org.bridgeway.testing.IntegrationTest;
 import org.bridgeway.testing.Principals;
+import org.bridgeway.testing.ReferralFixtures;
 import org.bridgeway.testing.SupervisionFixtures;
 import org.bridgeway.testing.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,6 +108,12 @@ class AuthorizationMatrixTests {
 
     /** The consent fixtures: directives, templates, emergency grants. */
     ConsentFixtures consent();
+
+    /** The referral fixtures: drafts, sent referrals in a state, off-platform referrals. */
+    ReferralFixtures referrals();
+
+    /** The test users, for a provider's staff to assign. */
+    TestUsers users();
   }
 
   /** Paths that are public by design; their behaviour is tested with the sign-in flow. */
@@ -134,6 +141,7 @@ class AuthorizationMatrixTests {
     CareEndpoints.register();
     ConsentEndpoints.register();
     ConsentPageEndpoints.register();
+    ReferralEndpoints.register();
     ReferralMeasuresEndpoints.register();
     web(HttpMethod.GET, "/", EVERY_ROLE, Scope.NETWORK, 200, t -> get("/"));
     // identity administration
@@ -366,6 +374,7 @@ class AuthorizationMatrixTests {
   @Autowired SupervisionFixtures supervisionFixtures;
   @Autowired CareFixtures careFixtures;
   @Autowired ConsentFixtures consentFixtures;
+  @Autowired ReferralFixtures referralFixtures;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -427,6 +436,16 @@ class AuthorizationMatrixTests {
           @Override
           public ConsentFixtures consent() {
             return consentFixtures;
+          }
+
+          @Override
+          public ReferralFixtures referrals() {
+            return referralFixtures;
+          }
+
+          @Override
+          public TestUsers users() {
+            return testUsers;
           }
         };
   }

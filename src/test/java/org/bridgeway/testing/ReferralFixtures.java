@@ -146,6 +146,30 @@ public class ReferralFixtures {
     return new Made(sent.id().value(), sent.version(), agency, draft.supervised(), null);
   }
 
+  /** A referral sent to the provider with a plain-text attachment: {referral, attachment}. */
+  public UUID[] withAttachment(OrganizationId provider) {
+    Made sent = sentTo(provider);
+    var info =
+        referrals.attach(
+            referrerOf(sent.agency()),
+            new ReferralId(sent.id()),
+            "notes.txt",
+            "Intake notes".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return new UUID[] {sent.id(), info.id()};
+  }
+
+  /** A referral of the agency with a plain-text attachment: {referral, attachment}. */
+  public UUID[] withAttachmentBy(OrganizationId agency) {
+    Made sent = sentBy(agency);
+    var info =
+        referrals.attach(
+            referrerOf(agency),
+            new ReferralId(sent.id()),
+            "notes.txt",
+            "Intake notes".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return new UUID[] {sent.id(), info.id()};
+  }
+
   /** The version of the provider's deadline settings (0 while it uses the defaults). */
   public long settingsVersion(OrganizationId provider) {
     return referrals.deadlineSettings(providerStaffOf(provider)).version();
