@@ -155,6 +155,7 @@ class AuthorizationMatrixTests {
     NotificationEndpoints.register();
     MatchingEndpoints.register();
     ReferralEndpoints.register();
+    ReferralMeasuresEndpoints.register();
     web(HttpMethod.GET, "/", EVERY_ROLE, Scope.NETWORK, 200, t -> get("/"));
     // identity administration
     web(

@@ -13,6 +13,7 @@ import org.bridgeway.care.episode.TreatmentBasis;
 import org.bridgeway.care.episode.TreatmentDisclosures;
 import org.bridgeway.care.episode.TreatmentDisclosures.TreatmentShown;
 import org.bridgeway.identity.BridgewayPrincipal;
+import org.bridgeway.shared.web.SpreadsheetCells;
 import org.bridgeway.supervision.PersonId;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -169,14 +170,11 @@ class TreatmentPagesController {
     return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
   }
 
-  /** One CSV row; cells that a spreadsheet would run as a formula are quoted with a leading '. */
+  /** One CSV row, its cells guarded against formula injection. */
   static void row(StringBuilder csv, List<String> cells) {
     List<String> quoted = new ArrayList<>();
     for (String cell : cells) {
-      String value = cell == null ? "" : cell;
-      if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-        value = "'" + value;
-      }
+      String value = SpreadsheetCells.guard(cell);
       quoted.add("\"" + value.replace("\"", "\"\"") + "\"");
     }
     csv.append(String.join(",", quoted)).append("\r\n");

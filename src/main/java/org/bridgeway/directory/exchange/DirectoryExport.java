@@ -40,6 +40,7 @@ import org.bridgeway.directory.profile.Capacity;
 import org.bridgeway.directory.profile.ServiceProfile;
 import org.bridgeway.directory.profile.ServiceProfiles;
 import org.bridgeway.shared.vocabulary.NeedDomain;
+import org.bridgeway.shared.web.SpreadsheetCells;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -427,7 +428,7 @@ public class DirectoryExport {
         cells.add("");
       } else {
         String text = value.isString() ? value.stringValue() : value.toString();
-        cells.add(column.isString() ? CsvCells.escape(text) : text);
+        cells.add(column.isString() ? SpreadsheetCells.guard(text) : text);
       }
     }
     try {

@@ -34,6 +34,7 @@ import org.bridgeway.directory.hsds.HsdsGraph;
 import org.bridgeway.directory.hsds.HsdsRecord;
 import org.bridgeway.directory.hsds.HsdsSchemas;
 import org.bridgeway.directory.hsds.HsdsType;
+import org.bridgeway.shared.web.SpreadsheetCells;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -655,7 +656,7 @@ class HsdsImportReader {
   /** A CSV cell as the JSON value its column's type calls for, or null if it is not one. */
   static JsonNode typed(TabularSchema.Column column, String value) {
     if (column.isString()) {
-      return NODES.stringNode(CsvCells.unescape(value));
+      return NODES.stringNode(SpreadsheetCells.unguard(value));
     }
     String text = value.strip();
     if (column.isBoolean()) {

@@ -1,35 +1,35 @@
-package org.bridgeway.directory.exchange;
+package org.bridgeway.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class CsvCellsTest {
+class SpreadsheetCellsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"=SUM(A1:A2)", "+1 555 0100", "-5", "@cmd", "\tindent", "\rreturn"})
   void cellsASpreadsheetWouldRunAsAFormulaAreQuoted(String value) {
-    assertThat(CsvCells.escape(value)).isEqualTo("'" + value);
+    assertThat(SpreadsheetCells.guard(value)).isEqualTo("'" + value);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"Counselling", "", "'quoted", "a=b", "100", "'", "''"})
   void otherCellsAreLeftAlone(String value) {
-    assertThat(CsvCells.escape(value)).isEqualTo(value);
-    assertThat(CsvCells.unescape(value)).isEqualTo(value);
+    assertThat(SpreadsheetCells.guard(value)).isEqualTo(value);
+    assertThat(SpreadsheetCells.unguard(value)).isEqualTo(value);
   }
 
   @ParameterizedTest
   @ValueSource(
       strings = {"=SUM(A1:A2)", "+1 555 0100", "-5", "@cmd", "'=already quoted", "''-twice", "x"})
   void importingAnExportedCellGivesBackTheText(String value) {
-    assertThat(CsvCells.unescape(CsvCells.escape(value))).isEqualTo(value);
+    assertThat(SpreadsheetCells.unguard(SpreadsheetCells.guard(value))).isEqualTo(value);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"'=1+1", "'+44 1234", "'-3", "'@x"})
   void aQuoteBeforeAFormulaCharacterIsStrippedOnImport(String value) {
-    assertThat(CsvCells.unescape(value)).isEqualTo(value.substring(1));
+    assertThat(SpreadsheetCells.unguard(value)).isEqualTo(value.substring(1));
   }
 }

@@ -1,30 +1,32 @@
-package org.bridgeway.directory.exchange;
+package org.bridgeway.shared.web;
 
 /**
- * Guards text cells of exported CSV files against formula injection, and undoes the guard on import
- * (ADR 0007).
+ * Guards the text cells of exported CSV files against formula injection (ADR 0007), for every
+ * module that exports CSV, and undoes the guard on import.
  *
  * <p>A spreadsheet opening a CSV file runs a cell that starts with {@code =}, {@code +}, {@code -},
  * {@code @}, a tab or a carriage return as a formula. Exports therefore prefix such a text cell
  * with a single quote, which spreadsheets show as text. So that the prefix is lossless, a text that
  * already starts with quotes followed by one of those characters gets one more quote. Imports
  * remove one leading quote from a text cell that starts with one or more quotes followed by one of
- * those characters, and leave every other cell alone. Number and boolean columns are not touched:
- * their values are checked to be numbers and cannot hold a formula.
+ * those characters, and leave every other cell alone. Number and boolean cells need no guard.
  */
-final class CsvCells {
+public final class SpreadsheetCells {
 
   private static final String TRIGGERS = "=+-@\t\r";
 
-  private CsvCells() {}
+  private SpreadsheetCells() {}
 
   /** The text as an exported cell: guarded if a spreadsheet would read it as a formula. */
-  static String escape(String value) {
+  public static String guard(String value) {
+    if (value == null) {
+      return "";
+    }
     return needsGuard(value) ? "'" + value : value;
   }
 
   /** The text of an imported cell, without the guard an export put in front of it. */
-  static String unescape(String value) {
+  public static String unguard(String value) {
     if (value.length() > 1 && value.charAt(0) == '\'' && needsGuard(value.substring(1))) {
       return value.substring(1);
     }
