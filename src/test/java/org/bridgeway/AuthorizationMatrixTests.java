@@ -24,6 +24,7 @@ import org.bridgeway.testing.ConsentFixtures;
 import org.bridgeway.testing.DirectoryFixtures;
 import org.bridgeway.testing.IntegrationTest;
 import org.bridgeway.testing.Principals;
+import org.bridgeway.testing.ReferralFixtures;
 import org.bridgeway.testing.SupervisionFixtures;
 import org.bridgeway.testing.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,6 +108,15 @@ class AuthorizationMatrixTests {
 
     /** The consent fixtures: directives, templates, emergency grants. */
     ConsentFixtures consent();
+
+    /** The referral fixtures: drafts and referrals sent to a provider. */
+    ReferralFixtures referrals();
+
+    /** A new provider staff user of the organization (a caseworker to assign). */
+    UUID providerStaff(OrganizationId organization);
+
+    /** The organization every caller of the matrix belongs to, whatever the target. */
+    OrganizationId callers();
   }
 
   /** Paths that are public by design; their behaviour is tested with the sign-in flow. */
@@ -134,6 +144,7 @@ class AuthorizationMatrixTests {
     CareEndpoints.register();
     ConsentEndpoints.register();
     ConsentPageEndpoints.register();
+    ReferralPageEndpoints.register();
     web(HttpMethod.GET, "/", EVERY_ROLE, Scope.NETWORK, 200, t -> get("/"));
     // identity administration
     web(
@@ -365,6 +376,7 @@ class AuthorizationMatrixTests {
   @Autowired SupervisionFixtures supervisionFixtures;
   @Autowired CareFixtures careFixtures;
   @Autowired ConsentFixtures consentFixtures;
+  @Autowired ReferralFixtures referralFixtures;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -426,6 +438,21 @@ class AuthorizationMatrixTests {
           @Override
           public ConsentFixtures consent() {
             return consentFixtures;
+          }
+
+          @Override
+          public ReferralFixtures referrals() {
+            return referralFixtures;
+          }
+
+          @Override
+          public OrganizationId callers() {
+            return own;
+          }
+
+          @Override
+          public UUID providerStaff(OrganizationId organization) {
+            return testUsers.withoutSecondFactor(organization, Role.PROVIDER_STAFF).id().value();
           }
         };
   }

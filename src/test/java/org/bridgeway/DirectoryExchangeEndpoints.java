@@ -129,7 +129,7 @@ final class DirectoryExchangeEndpoints {
    * The request as a multipart upload of one file. The matrix's rows are built as plain requests,
    * so the upload is put in here, before the matrix adds the caller.
    */
-  private static RequestPostProcessor multipart(MockMultipartFile file) {
+  static RequestPostProcessor multipart(MockMultipartFile file) {
     return request -> {
       MockMultipartHttpServletRequest upload =
           new MockMultipartHttpServletRequest(request.getServletContext());
