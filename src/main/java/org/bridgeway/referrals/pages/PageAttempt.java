@@ -1,6 +1,5 @@
 package org.bridgeway.referrals.pages;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +22,10 @@ import org.springframework.validation.BindingResult;
  * "someone else changed this referral". The service writes nothing when it refuses.
  */
 final class PageAttempt {
+
+  static final int BAD_REQUEST = 400;
+  static final int UNPROCESSABLE = 422;
+  static final int CONFLICT = 409;
 
   private PageAttempt() {}
 
@@ -50,14 +53,14 @@ final class PageAttempt {
       Runnable change) {
     ReferralPageForms.reject(parsed, errors, fields, renamed, messages);
     if (errors.hasErrors()) {
-      return HttpServletResponse.SC_BAD_REQUEST;
+      return BAD_REQUEST;
     }
     try {
       change.run();
       return 0;
     } catch (ReferralInputRejected rejected) {
       ReferralPageForms.reject(rejected.violations(), errors, fields, renamed, messages);
-      return HttpServletResponse.SC_BAD_REQUEST;
+      return BAD_REQUEST;
     } catch (IneligibleForService ineligible) {
       String rules =
           ineligible.failedRules().stream()
@@ -69,7 +72,7 @@ final class PageAttempt {
       } else {
         errors.reject("referralPages.ineligible", message);
       }
-      return 422;
+      return UNPROCESSABLE;
     } catch (ConsentNotCovering consent) {
       String categories =
           consent.withheld().keySet().stream()
@@ -83,13 +86,13 @@ final class PageAttempt {
       } else {
         errors.reject("referralPages.consent", message);
       }
-      return 422;
+      return UNPROCESSABLE;
     } catch (ReferralTransitionRejected illegal) {
       String state = text(messages, "referrals.state." + illegal.state().name(), null);
       errors.reject(
           "referralPages.transition",
           text(messages, "referralPages.error.transition", null, state));
-      return 422;
+      return UNPROCESSABLE;
     } catch (DomainRuleViolation rule) {
       String message = text(messages, rule.code(), rule.getMessage());
       if (rule.field() != null && fields.contains(rule.field())) {
@@ -97,10 +100,10 @@ final class PageAttempt {
       } else {
         errors.reject(rule.code(), message);
       }
-      return 422;
+      return UNPROCESSABLE;
     } catch (OptimisticLockingFailureException stale) {
       errors.reject("referralPages.stale", text(messages, "referralPages.error.stale", null));
-      return HttpServletResponse.SC_CONFLICT;
+      return CONFLICT;
     }
   }
 

@@ -101,7 +101,8 @@ class ProviderReferralPagesController {
             .distinct()
             .collect(
                 java.util.stream.Collectors.toMap(
-                    UserId::value, c -> String.valueOf(pageModel.caseworkerName(c)))));
+                    UserId::value,
+                    c -> java.util.Objects.requireNonNullElse(pageModel.caseworkerName(c), ""))));
     return INBOX;
   }
 
@@ -375,8 +376,8 @@ class ProviderReferralPagesController {
 
   private void addPageModel(BridgewayPrincipal principal, UUID id, Model model) {
     ReferralView view = referrals.atProvider(principal, new ReferralId(id));
-    pageModel.addReferral(model, view);
-    pageModel.addProviderOptions(model, principal.organization());
+    model.addAllAttributes(pageModel.referral(view));
+    model.addAllAttributes(pageModel.providerOptions(principal.organization()));
     long version = view.version();
     String read = Long.toString(version);
     fresh(

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.bridgeway.consent.InformationCategory;
 import org.bridgeway.identity.NetworkOrganizations;
@@ -26,7 +28,6 @@ import org.bridgeway.shared.vocabulary.NeedDomain;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.ui.Model;
 
 /**
  * What the referral pages show beside the referral: the choices of their selects, the names of the
@@ -59,31 +60,33 @@ class ReferralPageModel {
     return clock.getZone();
   }
 
-  /** The choices of the content's selects and checkboxes. */
-  void addContentOptions(Model model) {
-    model.addAttribute(
-        "needOptions", options(NeedDomain.values(), n -> "needDomain." + n.name(), false));
-    model.addAttribute(
+  /** The choices of the content's selects and checkboxes, as model attributes. */
+  Map<String, Object> contentOptions() {
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("needOptions", options(NeedDomain.values(), n -> "needDomain." + n.name(), false));
+    model.put(
         "urgencyOptions", options(Urgency.values(), u -> "referrals.urgency." + u.name(), false));
-    model.addAttribute(
+    model.put(
         "contactOptions",
         options(PreferredContact.values(), c -> "referrals.contact." + c.name(), false));
-    model.addAttribute(
+    model.put(
         "categoryOptions",
         options(InformationCategory.values(), c -> "consent.category." + c.name(), false));
-    model.addAttribute(
+    model.put(
         "withdrawOptions",
         options(WithdrawReason.values(), r -> "referrals.withdrawReason." + r.name(), true));
+    return model;
   }
 
   /** The choices of the provider's forms. */
-  void addProviderOptions(Model model, OrganizationId provider) {
-    model.addAttribute(
+  Map<String, Object> providerOptions(OrganizationId provider) {
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put(
         "declineOptions",
         options(DeclineReason.values(), r -> "referrals.declineReason." + r.name(), true));
-    model.addAttribute(
+    model.put(
         "endOptions", options(EndReason.values(), r -> "referrals.endReason." + r.name(), true));
-    model.addAttribute(
+    model.put(
         "modeOptions",
         options(IntakeMode.values(), m -> "referrals.intakeMode." + m.name(), false));
     List<List<String>> caseworkers = new ArrayList<>();
@@ -91,23 +94,26 @@ class ReferralPageModel {
     for (StaffMember member : staff.staffOf(provider)) {
       caseworkers.add(List.of(member.id().value().toString(), member.displayName()));
     }
-    model.addAttribute("caseworkerOptions", caseworkers);
+    model.put("caseworkerOptions", caseworkers);
+    return model;
   }
 
   /** The referral, its timeline in words, and the names it refers to. */
-  void addReferral(Model model, ReferralView view) {
-    model.addAttribute("referral", view);
-    model.addAttribute("zone", zone());
-    model.addAttribute("timeline", lines(view.timeline()));
-    model.addAttribute(
+  Map<String, Object> referral(ReferralView view) {
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("referral", view);
+    model.put("zone", zone());
+    model.put("timeline", lines(view.timeline()));
+    model.put(
         "amendments",
         lines(
             view.timeline().stream()
                 .filter(entry -> entry.kind() == TimelineKind.AMENDED)
                 .toList()));
-    model.addAttribute("providerName", organizationName(view.providerOrganization()));
-    model.addAttribute("caseworkerName", caseworkerName(view.assignedCaseworker()));
-    model.addAttribute("closingReasonText", closingReason(view));
+    model.put("providerName", organizationName(view.providerOrganization()));
+    model.put("caseworkerName", caseworkerName(view.assignedCaseworker()));
+    model.put("closingReasonText", closingReason(view));
+    return model;
   }
 
   String organizationName(OrganizationId id) {

@@ -352,8 +352,8 @@ class ReferrerPagesController {
 
   private void addPageModel(BridgewayPrincipal principal, UUID id, Model model) {
     ReferralView view = referrals.referral(principal, new ReferralId(id));
-    pageModel.addReferral(model, view);
-    pageModel.addContentOptions(model);
+    model.addAllAttributes(pageModel.referral(view));
+    model.addAllAttributes(pageModel.contentOptions());
     String version = Long.toString(view.version());
     if (!model.containsAttribute("sendForm")) {
       model.addAttribute("sendForm", new SendForm(null, version));
@@ -390,7 +390,7 @@ class ReferrerPagesController {
     Optional<ServiceSummary> service =
         serviceId == null ? Optional.empty() : services.summary(new ServiceId(serviceId));
     model.addAttribute("service", service.orElse(null));
-    pageModel.addContentOptions(model);
+    model.addAllAttributes(pageModel.contentOptions());
   }
 
   private static <E extends Enum<E>> E parse(String value, Class<E> type, E fallback) {

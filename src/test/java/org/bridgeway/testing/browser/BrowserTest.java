@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.bridgeway.testing.CareFixtures;
+import org.bridgeway.testing.DirectoryFixtures;
 import org.bridgeway.testing.SupervisionFixtures;
 import org.bridgeway.testing.TestClockConfiguration;
 import org.bridgeway.testing.TestUsers;
@@ -32,7 +33,8 @@ import org.springframework.test.context.ActiveProfiles;
   TestClockConfiguration.class,
   TestUsers.class,
   SupervisionFixtures.class,
-  CareFixtures.class
+  CareFixtures.class,
+  DirectoryFixtures.class
 })
 @ExtendWith(BrowserExtension.class)
 public @interface BrowserTest {}
