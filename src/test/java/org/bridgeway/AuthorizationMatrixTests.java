@@ -109,8 +109,11 @@ class AuthorizationMatrixTests {
     /** The consent fixtures: directives, templates, emergency grants. */
     ConsentFixtures consent();
 
-    /** The referral fixtures: drafts and referrals sent to a provider. */
+    /** The referral fixtures: drafts, sent referrals in a state, off-platform referrals. */
     ReferralFixtures referrals();
+
+    /** The test users, for a provider's staff to assign. */
+    TestUsers users();
 
     /** A new provider staff user of the organization (a caseworker to assign). */
     UUID providerStaff(OrganizationId organization);
@@ -144,6 +147,7 @@ class AuthorizationMatrixTests {
     CareEndpoints.register();
     ConsentEndpoints.register();
     ConsentPageEndpoints.register();
+    ReferralEndpoints.register();
     ReferralPageEndpoints.register();
     web(HttpMethod.GET, "/", EVERY_ROLE, Scope.NETWORK, 200, t -> get("/"));
     // identity administration
@@ -443,6 +447,11 @@ class AuthorizationMatrixTests {
           @Override
           public ReferralFixtures referrals() {
             return referralFixtures;
+          }
+
+          @Override
+          public TestUsers users() {
+            return testUsers;
           }
 
           @Override

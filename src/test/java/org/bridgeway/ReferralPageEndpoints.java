@@ -129,9 +129,8 @@ final class ReferralPageEndpoints {
         "/referrals/{id}/attachments/{attachment}",
         200,
         t -> {
-          Made draft = t.fixtures().referrals().draftOf(t.organization());
-          UUID attachment = t.fixtures().referrals().attachment(draft);
-          return get("/referrals/" + draft.id() + "/attachments/" + attachment);
+          UUID[] attached = t.fixtures().referrals().withAttachmentBy(t.organization());
+          return get("/referrals/" + attached[0] + "/attachments/" + attached[1]);
         });
 
     web(
@@ -151,10 +150,8 @@ final class ReferralPageEndpoints {
         "/provider/referrals/{id}/attachments/{attachment}",
         200,
         t -> {
-          Made draft = t.fixtures().referrals().draftTo(t.organization());
-          UUID attachment = t.fixtures().referrals().attachment(draft);
-          Made sent = t.fixtures().referrals().send(draft);
-          return get("/provider/referrals/" + sent.id() + "/attachments/" + attachment);
+          UUID[] attached = t.fixtures().referrals().withAttachment(t.organization());
+          return get("/provider/referrals/" + attached[0] + "/attachments/" + attached[1]);
         });
     provider(
         HttpMethod.POST,

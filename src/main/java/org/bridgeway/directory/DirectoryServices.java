@@ -1,5 +1,6 @@
 package org.bridgeway.directory;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.bridgeway.identity.OrganizationId;
@@ -33,4 +34,9 @@ public interface DirectoryServices {
 
   /** The service, if the directory has one with this id. */
   Optional<ServiceSummary> summary(ServiceId id);
+
+  /**
+   * The active services whose listings a network organization keeps, by id, at most {@code limit}.
+   */
+  List<ServiceId> activeServicesKeptBy(OrganizationId steward, int limit);
 }

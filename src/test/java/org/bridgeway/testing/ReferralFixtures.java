@@ -146,6 +146,30 @@ public class ReferralFixtures {
     return new Made(sent.id().value(), sent.version(), agency, draft.supervised(), null);
   }
 
+  /** A referral sent to the provider with a plain-text attachment: {referral, attachment}. */
+  public UUID[] withAttachment(OrganizationId provider) {
+    Made sent = sentTo(provider);
+    var info =
+        referrals.attach(
+            referrerOf(sent.agency()),
+            new ReferralId(sent.id()),
+            "notes.txt",
+            "Intake notes".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return new UUID[] {sent.id(), info.id()};
+  }
+
+  /** A referral of the agency with a plain-text attachment: {referral, attachment}. */
+  public UUID[] withAttachmentBy(OrganizationId agency) {
+    Made sent = sentBy(agency);
+    var info =
+        referrals.attach(
+            referrerOf(agency),
+            new ReferralId(sent.id()),
+            "notes.txt",
+            "Intake notes".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return new UUID[] {sent.id(), info.id()};
+  }
+
   /** The version of the provider's deadline settings (0 while it uses the defaults). */
   public long settingsVersion(OrganizationId provider) {
     return referrals.deadlineSettings(providerStaffOf(provider)).version();
@@ -156,40 +180,5 @@ public class ReferralFixtures {
         clock.instant().plusSeconds(86_400 * 3),
         org.bridgeway.referrals.lifecycle.IntakeMode.IN_PERSON,
         "Main office");
-  }
-
-  /** A draft of a new agency about a new supervised person, to a service the provider stewards. */
-  public Made draftTo(OrganizationId provider) {
-    OrganizationId agency = users.organization(OrganizationKind.PROBATION_AGENCY);
-    Supervised supervised = supervision.supervised(agency);
-    UUID service = directory.stewardedService(provider);
-    ReferralView view =
-        referrals.draft(referrerOf(agency), new PersonId(supervised.person()), draft(service));
-    return new Made(view.id().value(), view.version(), agency, supervised, service);
-  }
-
-  /** Sends a draft the fixtures made. */
-  public Made send(Made draft) {
-    ReferralView current =
-        referrals.referral(referrerOf(draft.agency()), new ReferralId(draft.id()));
-    ReferralView sent =
-        referrals.send(
-            referrerOf(draft.agency()),
-            current.id(),
-            new ReferralRecords.Send(null),
-            current.version());
-    return new Made(
-        sent.id().value(), sent.version(), draft.agency(), draft.supervised(), draft.service());
-  }
-
-  /** Attaches a small text file to a referral the fixtures made; answers the attachment's id. */
-  public UUID attachment(Made referral) {
-    return referrals
-        .attach(
-            referrerOf(referral.agency()),
-            new ReferralId(referral.id()),
-            "letter.txt",
-            "A letter from the landlord.".getBytes(java.nio.charset.StandardCharsets.UTF_8))
-        .id();
   }
 }

@@ -1,5 +1,6 @@
 package org.bridgeway.directory.listing;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -66,5 +67,22 @@ class ServiceSummaries implements DirectoryServices {
               "active".equals(r.status()),
               stewards);
         });
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<ServiceId> activeServicesKeptBy(OrganizationId steward, int limit) {
+    return jdbc.sql(
+            """
+            SELECT s.id FROM directory_record s
+            JOIN directory_steward st ON st.directory_organization_id = s.organization_id
+            WHERE st.network_organization_id = :steward AND s.resource_type = 'service'
+              AND s.document ->> 'status' = 'active'
+            ORDER BY s.id LIMIT :limit
+            """)
+        .param("steward", steward.value())
+        .param("limit", limit)
+        .query((rs, n) -> new ServiceId(rs.getObject(1, UUID.class)))
+        .list();
   }
 }

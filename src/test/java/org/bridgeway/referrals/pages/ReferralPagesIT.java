@@ -76,7 +76,7 @@ class ReferralPagesIT {
     browser.waiting().until(d -> !d.findElements(By.id("saved")).isEmpty());
     String referral = browser.currentPath();
     assertThat(referral).startsWith("/referrals/");
-    assertThat(text(browser, "#state")).isEqualTo("Sent");
+    assertThat(state(browser)).isEqualTo("Sent");
     browser.screenshot("referral-sent");
     browser.assertNoAccessibilityViolations();
     String id = referral.substring("/referrals/".length());
@@ -107,7 +107,7 @@ class ReferralPagesIT {
     WebElement accept = browser.driver().findElement(By.id("accept"));
     tabUntil(browser, accept);
     keys(browser, Keys.ENTER);
-    browser.waiting().until(d -> text(browser, "#state").equals("Accepted"));
+    browser.waiting().until(d -> state(browser).equals("Accepted"));
     browser.waitUntilReady();
     browser.assertNoAccessibilityViolations();
 
@@ -118,7 +118,7 @@ class ReferralPagesIT {
     browser.driver().findElement(By.id("intakeTime")).sendKeys("10:30");
     browser.driver().findElement(By.id("place")).sendKeys("Room 4, Main Street office");
     browser.driver().findElement(By.id("schedule")).click();
-    browser.waiting().until(d -> text(browser, "#state").equals("Intake scheduled"));
+    browser.waiting().until(d -> state(browser).equals("Intake scheduled"));
     browser.waitUntilReady();
     browser.screenshot("provider-referral");
     browser.assertNoAccessibilityViolations();
@@ -127,7 +127,7 @@ class ReferralPagesIT {
     clock.advance(Duration.ofMinutes(1));
     signIn(browser, officer);
     browser.open(referral);
-    assertThat(text(browser, "#state")).isEqualTo("Intake scheduled");
+    assertThat(state(browser)).isEqualTo("Intake scheduled");
     assertThat(text(browser, "#timeline"))
         .contains("Sent", "Caseworker assigned", "Accepted", "Intake scheduled");
     assertThat(text(browser, "#intake")).contains("Room 4, Main Street office");
@@ -137,6 +137,11 @@ class ReferralPagesIT {
     assertThat(browser.driver().findElements(By.cssSelector("a[href='" + referral + "']")))
         .hasSize(1);
     browser.assertNoAccessibilityViolations();
+  }
+
+  /** The state badge's text as written (the badge shows it in capitals). */
+  private static String state(Browser browser) {
+    return browser.driver().findElement(By.id("state")).getAttribute("textContent").strip();
   }
 
   private static String text(Browser browser, String css) {
