@@ -238,7 +238,7 @@ final class ReferralEndpoints {
     transition(
         "waitlist",
         ReferralState.SENT,
-        "\"estimatedDate\":\"" + LocalDate.now().plusDays(60) + "\",");
+        "\"estimatedDate\":\"" + LocalDate.now().plusYears(20) + "\",");
     transition(
         "schedule-intake",
         ReferralState.ACCEPTED,

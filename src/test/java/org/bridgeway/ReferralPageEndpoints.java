@@ -178,7 +178,7 @@ final class ReferralPageEndpoints {
         302,
         t ->
             step(sentTo(t), "waitlist")
-                .param("estimatedDate", LocalDate.now().plusDays(40).toString()));
+                .param("estimatedDate", LocalDate.now().plusYears(20).toString()));
     provider(
         HttpMethod.POST,
         "/provider/referrals/{id}/intake",
