@@ -125,6 +125,12 @@ class AuthorizationMatrixTests {
 
     /** The test users, for a provider's staff to assign. */
     TestUsers users();
+
+    /** A new provider staff user of the organization (a caseworker to assign). */
+    UUID providerStaff(OrganizationId organization);
+
+    /** The organization every caller of the matrix belongs to, whatever the target. */
+    OrganizationId callers();
   }
 
   /** Paths that are public by design; their behaviour is tested with the sign-in flow. */
@@ -156,6 +162,7 @@ class AuthorizationMatrixTests {
     MatchingEndpoints.register();
     ReferralEndpoints.register();
     ReferralMeasuresEndpoints.register();
+    ReferralPageEndpoints.register();
     web(HttpMethod.GET, "/", EVERY_ROLE, Scope.NETWORK, 200, t -> get("/"));
     // identity administration
     web(
@@ -480,6 +487,16 @@ class AuthorizationMatrixTests {
           @Override
           public TestUsers users() {
             return testUsers;
+          }
+
+          @Override
+          public OrganizationId callers() {
+            return own;
+          }
+
+          @Override
+          public UUID providerStaff(OrganizationId organization) {
+            return testUsers.withoutSecondFactor(organization, Role.PROVIDER_STAFF).id().value();
           }
         };
   }

@@ -49,10 +49,13 @@ public class LayoutModel {
           new Destination(
               "nav.caseload", "/supervision/caseload", CASELOAD_KEEPERS, ADMINISTRATORS),
           new Destination("nav.team", "/supervision/team", SUPERVISORS),
+          new Destination("nav.referrals", "/referrals", CASELOAD_KEEPERS, ADMINISTRATORS),
           new Destination("nav.directory", "/directory/search", Set.of()),
           new Destination("nav.listings", "/directory/listings", LISTING_KEEPERS),
           new Destination(
               "nav.treatmentEpisodes", "/care/provider/episodes", Set.of("ROLE_PROVIDER_STAFF")),
+          new Destination(
+              "nav.referralInbox", "/provider/referrals", Set.of("ROLE_PROVIDER_STAFF")),
           new Destination("nav.directoryImports", "/directory/imports", DIRECTORY_CURATORS),
           new Destination("nav.directoryStewards", "/directory/stewards", DIRECTORY_CURATORS),
           new Destination("nav.administration", "/admin/organizations", ADMINISTRATORS),

@@ -29,13 +29,14 @@ class LayoutModelTest {
   }
 
   @Test
-  void officerSeesHomeTheirCaseloadAndTheDirectory() {
+  void officerSeesHomeTheirCaseloadTheirReferralsAndTheDirectory() {
     List<NavigationItem> navigation = layout.navigationFor(signedIn("ROLE_OFFICER"), "/");
 
     assertThat(navigation)
         .containsExactly(
             new NavigationItem("nav.home", "/", true),
             new NavigationItem("nav.caseload", "/supervision/caseload", false),
+            new NavigationItem("nav.referrals", "/referrals", false),
             new NavigationItem("nav.directory", "/directory/search", false));
   }
 
@@ -47,6 +48,7 @@ class LayoutModelTest {
             tuple("/", false),
             tuple("/supervision/caseload", false),
             tuple("/supervision/team", true),
+            tuple("/referrals", false),
             tuple("/directory/search", false));
   }
 
@@ -110,14 +112,15 @@ class LayoutModelTest {
   }
 
   @Test
-  void providerStaffSeeTheirListingsButNotTheImport() {
+  void providerStaffSeeTheirListingsAndReferralInboxButNotTheImport() {
     assertThat(layout.navigationFor(signedIn("ROLE_PROVIDER_STAFF"), "/directory/listings/42"))
         .extracting(NavigationItem::path, NavigationItem::current)
         .containsExactly(
             tuple("/", false),
             tuple("/directory/search", false),
             tuple("/directory/listings", true),
-            tuple("/care/provider/episodes", false));
+            tuple("/care/provider/episodes", false),
+            tuple("/provider/referrals", false));
   }
 
   @Test

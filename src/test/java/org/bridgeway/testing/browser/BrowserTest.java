@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.bridgeway.testing.CareFixtures;
+import org.bridgeway.testing.DirectoryFixtures;
 import org.bridgeway.testing.NotificationFixtures;
 import org.bridgeway.testing.SupervisionFixtures;
 import org.bridgeway.testing.TestClockConfiguration;
@@ -34,7 +35,8 @@ import org.springframework.test.context.ActiveProfiles;
   TestUsers.class,
   SupervisionFixtures.class,
   CareFixtures.class,
-  NotificationFixtures.class
+  NotificationFixtures.class,
+  DirectoryFixtures.class
 })
 @ExtendWith(BrowserExtension.class)
 public @interface BrowserTest {}
