@@ -5,11 +5,14 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.bridgeway.directory.DirectoryServices;
 import org.bridgeway.directory.DirectoryServices.ServiceSummary;
 import org.bridgeway.directory.ServiceId;
 import org.bridgeway.identity.BridgewayPrincipal;
+import org.bridgeway.matching.Recommendation;
+import org.bridgeway.matching.Recommendations;
 import org.bridgeway.referrals.ReferralId;
 import org.bridgeway.referrals.ReferralState;
 import org.bridgeway.referrals.lifecycle.Attachments;
@@ -62,12 +65,16 @@ class ReferrerPagesController {
   private static final String REFERRAL = "referrals/referral";
   private static final int PAGE_SIZE = 25;
 
+  /** How many next best matches a declined referral offers. */
+  static final int NEXT_BEST = 3;
+
   private final ReferralRecords referrals;
   private final DraftAndSend drafting;
   private final ReferralLists lists;
   private final ReferralPageModel pageModel;
   private final SupervisedPeople people;
   private final DirectoryServices services;
+  private final Recommendations recommendations;
   private final MessageSource messages;
 
   ReferrerPagesController(
@@ -77,7 +84,9 @@ class ReferrerPagesController {
       ReferralPageModel pageModel,
       SupervisedPeople people,
       DirectoryServices services,
+      Recommendations recommendations,
       MessageSource messages) {
+    this.recommendations = recommendations;
     this.referrals = referrals;
     this.drafting = drafting;
     this.lists = lists;
@@ -350,9 +359,22 @@ class ReferrerPagesController {
     return REFERRAL;
   }
 
+  /**
+   * After a decline, the best services for the same need apart from the one that declined, so that
+   * the officer can refer again at once; empty otherwise.
+   */
+  private List<Recommendation> nextBest(BridgewayPrincipal principal, ReferralView view) {
+    if (view.state() != ReferralState.DECLINED || view.service() == null) {
+      return List.of();
+    }
+    return recommendations.nextBest(
+        principal, view.person(), view.needDomain(), Set.of(view.service()), NEXT_BEST);
+  }
+
   private void addPageModel(BridgewayPrincipal principal, UUID id, Model model) {
     ReferralView view = referrals.referral(principal, new ReferralId(id));
     model.addAllAttributes(pageModel.referral(view));
+    model.addAttribute("nextBest", nextBest(principal, view));
     model.addAllAttributes(pageModel.contentOptions());
     String version = Long.toString(view.version());
     if (!model.containsAttribute("sendForm")) {

@@ -41,6 +41,8 @@ public class LayoutModel {
       Set.of("ROLE_NETWORK_ADMIN", "ROLE_COMMUNITY_COORDINATOR");
   private static final Set<String> CASELOAD_KEEPERS = Set.of("ROLE_OFFICER", "ROLE_SUPERVISOR");
   private static final Set<String> SUPERVISORS = Set.of("ROLE_SUPERVISOR");
+  private static final Set<String> MEASURE_READERS =
+      Set.of("ROLE_SUPERVISOR", "ROLE_ANALYST", "ROLE_PROVIDER_STAFF");
 
   /** The destinations in display order; an empty role set means any signed-in user. */
   private static final List<Destination> DESTINATIONS =
@@ -56,6 +58,7 @@ public class LayoutModel {
               "nav.treatmentEpisodes", "/care/provider/episodes", Set.of("ROLE_PROVIDER_STAFF")),
           new Destination(
               "nav.referralInbox", "/provider/referrals", Set.of("ROLE_PROVIDER_STAFF")),
+          new Destination("nav.referralMeasures", "/referrals/measures", MEASURE_READERS),
           new Destination("nav.directoryImports", "/directory/imports", DIRECTORY_CURATORS),
           new Destination("nav.directoryStewards", "/directory/stewards", DIRECTORY_CURATORS),
           new Destination("nav.administration", "/admin/organizations", ADMINISTRATORS),

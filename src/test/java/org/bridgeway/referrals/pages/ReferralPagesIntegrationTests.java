@@ -216,6 +216,8 @@ class ReferralPagesIntegrationTests {
   @Test
   void aDeclineShowsTheReasonAndOffersTheNextBestMatch() throws Exception {
     Made sent = referrals.sentBy(agency);
+    // at least one other housing service for matching to offer
+    directory.stewardedServiceExcluding(providerOf(sent.id()));
     BridgewayPrincipal staff =
         userOf(providerOf(sent.id()), OrganizationKind.TREATMENT_PROVIDER, Role.PROVIDER_STAFF);
     MvcResult bad =
@@ -243,7 +245,10 @@ class ReferralPagesIntegrationTests {
         .contains("The provider declined this referral", "No capacity", "Full until spring")
         .contains(
             "/people/" + sent.supervised().person() + "/recommendations?need=HOUSING",
-            "See the next best match");
+            "See all recommendations for this need",
+            "id=\"next-best\"",
+            "/referrals/new?person=" + sent.supervised().person() + "&amp;service=")
+        .doesNotContain("service=" + sent.service() + "&amp;need=HOUSING");
   }
 
   @Test

@@ -49,7 +49,8 @@ class LayoutModelTest {
             tuple("/supervision/caseload", false),
             tuple("/supervision/team", true),
             tuple("/referrals", false),
-            tuple("/directory/search", false));
+            tuple("/directory/search", false),
+            tuple("/referrals/measures", false));
   }
 
   @Test
@@ -120,7 +121,8 @@ class LayoutModelTest {
             tuple("/directory/search", false),
             tuple("/directory/listings", true),
             tuple("/care/provider/episodes", false),
-            tuple("/provider/referrals", false));
+            tuple("/provider/referrals", false),
+            tuple("/referrals/measures", false));
   }
 
   @Test
