@@ -11,6 +11,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.bridgeway.identity.BridgewayPrincipal;
 import org.bridgeway.identity.OrganizationId;
 import org.bridgeway.identity.OrganizationKind;
@@ -28,6 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -191,6 +197,67 @@ class AuditTrailIntegrationTests {
                 Long.class,
                 marker))
         .isZero();
+  }
+
+  @Test
+  void aTransactionThatHasRecordedButNotCommittedKeepsNoOtherWriterWaiting() throws Exception {
+    String second = action + ".second";
+    CountDownLatch recorded = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
+      Future<?> slow =
+          threads.submit(
+              () ->
+                  transaction.executeWithoutResult(
+                      status -> {
+                        trail.record(AuditEvent.success(action));
+                        recorded.countDown();
+                        await(release);
+                      }));
+      assertThat(recorded.await(10, TimeUnit.SECONDS)).isTrue();
+
+      // Appending takes the chain's lock until commit: were the first entry appended when it was
+      // recorded, this transaction would wait for the first to end.
+      threads
+          .submit(
+              () -> transaction.executeWithoutResult(s -> trail.record(AuditEvent.success(second))))
+          .get(10, TimeUnit.SECONDS);
+      assertThat(rowsOf(second)).hasSize(1);
+      assertThat(rowsOf(action)).isEmpty();
+
+      release.countDown();
+      slow.get(10, TimeUnit.SECONDS);
+    }
+    assertThat(rowsOf(action)).hasSize(1);
+  }
+
+  @Test
+  void theEntriesOfAnInnerNewTransactionCommitWithItAndNotWithTheOuterOne() {
+    String inner = action + ".inner";
+    TransactionTemplate requiresNew = new TransactionTemplate(transaction.getTransactionManager());
+    requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+    transaction.executeWithoutResult(
+        outer -> {
+          trail.record(AuditEvent.success(action));
+          requiresNew.executeWithoutResult(s -> trail.record(AuditEvent.success(inner)));
+          assertThat(rowsOf(inner)).hasSize(1);
+          outer.setRollbackOnly();
+        });
+
+    assertThat(rowsOf(inner)).hasSize(1);
+    assertThat(rowsOf(action)).isEmpty();
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("not released");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

@@ -1,15 +1,20 @@
 package org.bridgeway.audit.internal;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.bridgeway.audit.AuditEvent;
 import org.bridgeway.audit.AuditTrail;
 import org.bridgeway.shared.security.Actor;
 import org.bridgeway.shared.security.Actors;
+import org.springframework.core.Ordered;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Appends to the hash chain inside the caller's transaction, so an action and its entry commit or
@@ -18,8 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Appends are serialized by a transaction-scoped advisory lock taken before the chain head is
  * read, so two transactions can never both link to the same predecessor. The lock is held until the
- * caller's transaction ends: callers should record at the end of their work, not at its start, to
- * keep that window short.
+ * transaction ends, so entries are not appended when they are recorded but just before the commit
+ * ({@link TransactionSynchronization#beforeCommit}), all of a transaction's at once: the chain is
+ * then locked only for the last statements and the commit, not for the rest of the caller's work,
+ * and concurrent writers queue for milliseconds instead of for whole transactions. Who acted and
+ * from where are taken when the entry is recorded; the time is read under the lock, so that time
+ * order and chain order agree on one node.
  */
 @Service
 class JdbcAuditTrail implements AuditTrail {
@@ -38,26 +47,83 @@ class JdbcAuditTrail implements AuditTrail {
   @Transactional(propagation = Propagation.REQUIRED)
   public void record(AuditEvent event) {
     Actor actor = event.actor() != null ? event.actor() : Actors.current().orElse(null);
-    RequestOrigin origin = RequestOrigin.current();
+    pendingOfThisTransaction().add(new Pending(event, actor, RequestOrigin.current()));
+  }
+
+  /** An entry recorded in the transaction, waiting for its commit. */
+  private record Pending(AuditEvent event, Actor actor, RequestOrigin origin) {}
+
+  /**
+   * The entries recorded in the current transaction. Found among the transaction's
+   * synchronizations, which an inner REQUIRES_NEW transaction suspends, so that its entries commit
+   * with it and not with the outer one.
+   */
+  private AppendAtCommit pendingOfThisTransaction() {
+    for (TransactionSynchronization synchronization :
+        TransactionSynchronizationManager.getSynchronizations()) {
+      if (synchronization instanceof AppendAtCommit pending && pending.trail == this) {
+        return pending;
+      }
+    }
+    AppendAtCommit pending = new AppendAtCommit(this);
+    TransactionSynchronizationManager.registerSynchronization(pending);
+    return pending;
+  }
+
+  private void append(List<Pending> pending) {
     entries.lockChainUntilCommit();
-    // Read the time under the lock, so that time order and chain order agree on one node.
-    CanonicalEntry entry =
-        new CanonicalEntry(
-            UUID.randomUUID(),
-            clock.instant(),
-            actor == null ? ANONYMOUS : actor.reference(),
-            actor == null ? null : actor.userId(),
-            actor == null ? null : actor.organizationId(),
-            event.action(),
-            event.outcome(),
-            event.recordType(),
-            event.recordId(),
-            event.personId(),
-            event.purpose(),
-            origin.address(),
-            origin.sessionRef(),
-            new TreeMap<>(event.details()));
     String previousHash = entries.headHash();
-    entries.append(entry, previousHash, entry.chainHash(previousHash));
+    for (Pending p : pending) {
+      AuditEvent event = p.event();
+      Actor actor = p.actor();
+      CanonicalEntry entry =
+          new CanonicalEntry(
+              UUID.randomUUID(),
+              clock.instant(),
+              actor == null ? ANONYMOUS : actor.reference(),
+              actor == null ? null : actor.userId(),
+              actor == null ? null : actor.organizationId(),
+              event.action(),
+              event.outcome(),
+              event.recordType(),
+              event.recordId(),
+              event.personId(),
+              event.purpose(),
+              p.origin().address(),
+              p.origin().sessionRef(),
+              new TreeMap<>(event.details()));
+      String hash = entry.chainHash(previousHash);
+      entries.append(entry, previousHash, hash);
+      previousHash = hash;
+    }
+  }
+
+  /** Appends a transaction's entries, in the order recorded, just before it commits. */
+  private static final class AppendAtCommit implements TransactionSynchronization {
+
+    private final JdbcAuditTrail trail;
+    private final List<Pending> pending = new ArrayList<>();
+
+    AppendAtCommit(JdbcAuditTrail trail) {
+      this.trail = trail;
+    }
+
+    void add(Pending entry) {
+      pending.add(entry);
+    }
+
+    @Override
+    public void beforeCommit(boolean readOnly) {
+      if (!pending.isEmpty()) {
+        trail.append(List.copyOf(pending));
+        pending.clear();
+      }
+    }
+
+    @Override
+    public int getOrder() {
+      // Last among the transaction's callbacks: anything they record still joins the chain.
+      return Ordered.LOWEST_PRECEDENCE;
+    }
   }
 }
