@@ -5,12 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.bridgeway.identity.BridgewayPrincipal;
 import org.bridgeway.identity.OrganizationId;
 import org.bridgeway.identity.OrganizationKind;
 import org.bridgeway.identity.Role;
 import org.bridgeway.identity.signin.Totp;
+import org.bridgeway.referrals.lifecycle.DeclineReason;
+import org.bridgeway.referrals.lifecycle.ReferralRecords;
+import org.bridgeway.referrals.lifecycle.ReferralView;
+import org.bridgeway.supervision.PersonId;
 import org.bridgeway.testing.DirectoryFixtures;
 import org.bridgeway.testing.MutableClock;
+import org.bridgeway.testing.ReferralFixtures;
 import org.bridgeway.testing.SupervisionFixtures;
 import org.bridgeway.testing.SupervisionFixtures.Supervised;
 import org.bridgeway.testing.TestUsers;
@@ -38,6 +45,7 @@ class ReferralPagesIT {
   @Autowired SupervisionFixtures supervision;
   @Autowired DirectoryFixtures directory;
   @Autowired MutableClock clock;
+  @Autowired ReferralRecords referrals;
 
   OrganizationId agency;
   OrganizationId provider;
@@ -137,6 +145,48 @@ class ReferralPagesIT {
     assertThat(browser.driver().findElements(By.cssSelector("a[href='" + referral + "']")))
         .hasSize(1);
     browser.assertNoAccessibilityViolations();
+  }
+
+  @Test
+  void theProviderSeesItsReferralMeasuresAsChartsBesideTables(Browser browser) {
+    Supervised person = supervision.supervised(agency, officer.id());
+    UUID service = directory.stewardedService(provider);
+    BridgewayPrincipal referrer = ReferralFixtures.referrerOf(agency);
+    ReferralView draft =
+        referrals.draft(referrer, new PersonId(person.person()), ReferralFixtures.draft(service));
+    ReferralView sent =
+        referrals.send(referrer, draft.id(), new ReferralRecords.Send(null), draft.version());
+    referrals.decline(
+        ReferralFixtures.providerStaffOf(provider),
+        sent.id(),
+        new ReferralRecords.Decline(DeclineReason.NO_CAPACITY, "Full"),
+        sent.version());
+
+    signIn(browser, caseworker);
+    Awaitility.await("the measures of the declined referral")
+        .atMost(Duration.ofSeconds(10))
+        .ignoreExceptions()
+        .until(
+            () -> {
+              browser.open("/referrals/measures");
+              return text(browser, "#figure-sent").equals("1")
+                  && !browser.driver().findElements(By.id("table-declines")).isEmpty();
+            });
+    assertThat(text(browser, "h1")).isEqualTo("Referral measures");
+    assertThat(text(browser, "#table-declines")).contains("No capacity");
+    // charts.js drew the charts: Chart.js sizes each canvas it draws on.
+    browser
+        .waiting()
+        .until(
+            d ->
+                d.findElements(By.cssSelector("canvas.bw-chart__canvas")).size() == 2
+                    && d.findElements(By.cssSelector("canvas.bw-chart__canvas")).stream()
+                        .allMatch(
+                            c ->
+                                c.getAttribute("style") != null
+                                    && c.getAttribute("style").contains("height")));
+    browser.assertNoAccessibilityViolations();
+    browser.screenshot("referral-measures");
   }
 
   /** The state badge's text as written (the badge shows it in capitals). */

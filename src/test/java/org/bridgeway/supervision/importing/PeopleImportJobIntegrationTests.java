@@ -25,13 +25,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.awaitility.Awaitility;
-import org.bridgeway.audit.AuditEvent;
-import org.bridgeway.audit.AuditTrail;
 import org.bridgeway.identity.BridgewayPrincipal;
 import org.bridgeway.identity.OrganizationId;
 import org.bridgeway.identity.OrganizationKind;
 import org.bridgeway.identity.Role;
-import org.bridgeway.shared.security.Actor;
 import org.bridgeway.testing.IntegrationTest;
 import org.bridgeway.testing.Principals;
 import org.bridgeway.testing.SupervisionFixtures;
@@ -58,6 +55,9 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfigureMockMvc
 class PeopleImportJobIntegrationTests {
 
+  /** The advisory lock that serializes appends to the audit chain (audit's AuditEntries). */
+  static final long AUDIT_CHAIN_LOCK = 0x61_75_64_69_74L;
+
   static final String IMPORTS = "/api/v1/supervision/imports";
 
   @Autowired MockMvc mvc;
@@ -65,7 +65,6 @@ class PeopleImportJobIntegrationTests {
   @Autowired JdbcClient jdbc;
   @Autowired Clock clock;
   @Autowired PeopleImportRunner runner;
-  @Autowired AuditTrail audit;
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired DataSource dataSource;
   @Autowired OneTimeTask<Void> supervisionImportTask;
@@ -126,14 +125,18 @@ class PeopleImportJobIntegrationTests {
     CountDownLatch releasePeople = new CountDownLatch(1);
     CountDownLatch releaseAudit = new CountDownLatch(1);
     try {
-      // The audit trail's chain lock stops the job where it audits its outcome, at the end of its
-      // write; a lock on the people table stops its check at the first duplicate search.
+      // The audit trail's chain lock, held here as a committing writer holds it, stops the job
+      // where its audit entries join the chain, just before its write commits; a lock on the
+      // people table stops its check at the first duplicate search.
       Future<?> holdingAudit =
           threads.submit(
               () ->
                   transactions.executeWithoutResult(
                       tx -> {
-                        audit.record(AuditEvent.success("test.hold").withActor(Actor.system()));
+                        jdbc.sql("SELECT true FROM pg_advisory_xact_lock(:key)")
+                            .param("key", AUDIT_CHAIN_LOCK)
+                            .query(Boolean.class)
+                            .single();
                         auditLocked.countDown();
                         await(releaseAudit);
                         tx.setRollbackOnly();
