@@ -232,7 +232,9 @@ public class ReferralRecords {
    * @throws IneligibleForService if the person is ineligible and no justification is given
    * @throws ConsentNotCovering if a chosen category may not be shared with the provider
    */
-  @Transactional
+  // An ineligible person blocks the send before anything changes; committing then keeps the audit
+  // entries of the refused attempt (and of the eligibility read) instead of rolling them back.
+  @Transactional(noRollbackFor = IneligibleForService.class)
   public ReferralView send(BridgewayPrincipal principal, ReferralId id, Send send, long version) {
     Referral referral = asReferrer(principal, id, version);
     if (referral.state() != ReferralState.DRAFT) {

@@ -17,6 +17,7 @@ import org.bridgeway.testing.SupervisionFixtures;
 import org.bridgeway.testing.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Sending asks the matching module whether the person is eligible: a person with a DUI case is
@@ -30,6 +31,7 @@ class ReferralMatchingEligibilityIntegrationTests {
   @Autowired SupervisionFixtures supervision;
   @Autowired DirectoryFixtures directory;
   @Autowired TestUsers users;
+  @Autowired JdbcClient jdbc;
 
   @Test
   void aServiceExcludingThePersonsOffenseBlocksTheSendUntilJustified() {
@@ -49,6 +51,16 @@ class ReferralMatchingEligibilityIntegrationTests {
             IneligibleForService.class,
             e -> assertThat(e.failedRules()).containsExactly("offense"));
     assertThat(referrals.referral(referrer, blocked.id()).state()).isEqualTo(ReferralState.DRAFT);
+    assertThat(
+            jdbc.sql(
+                    "SELECT details->>'failedRules' FROM audit_entry"
+                        + " WHERE action = 'referrals.referral.send' AND record_id = :id"
+                        + " AND details->>'outcome' = 'ineligible'")
+                .param("id", blocked.id().value())
+                .query(String.class)
+                .list())
+        .as("the refused attempt is audited")
+        .containsExactly("offense");
 
     ReferralView justified =
         referrals.send(
