@@ -19,24 +19,18 @@ import org.bridgeway.referrals.measures.ReferralMeasures.Report;
 import org.bridgeway.shared.web.SpreadsheetCells;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The referral measures: a page with charts and tables, the same figures as CSV, and the API.
- * Supervisors, analysts and administrators of an agency see theirs per provider and officer;
- * provider staff see their organization's per referring agency.
+ * The referral measures: a page with charts and tables and the same figures as CSV (the API is
+ * {@link ReferralMeasuresApiController}). Supervisors, analysts and administrators of an agency see
+ * theirs per provider and officer; provider staff see their organization's per referring agency.
  */
 @Controller
 class ReferralMeasuresController {
@@ -96,7 +90,15 @@ class ReferralMeasuresController {
       Locale locale,
       HttpServletResponse response)
       throws IOException {
-    Report report = measures.of(principal, from, to);
+    Report report;
+    try {
+      report = measures.of(principal, from, to);
+    } catch (PeriodRejected rejected) {
+      response.sendError(
+          HttpServletResponse.SC_BAD_REQUEST,
+          rejected.violation().field() + " " + rejected.violation().message());
+      return;
+    }
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader(
         "Content-Disposition",
@@ -122,27 +124,6 @@ class ReferralMeasuresController {
         }
       }
     }
-  }
-
-  @GetMapping("/api/v1/referrals/measures")
-  @PreAuthorize(READERS)
-  @ResponseBody
-  Report api(
-      @AuthenticationPrincipal BridgewayPrincipal principal,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-    return measures.of(principal, from, to);
-  }
-
-  @ExceptionHandler
-  ResponseEntity<ProblemDetail> rejected(PeriodRejected rejected) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.BAD_REQUEST, "The request is not valid: see the errors for each field.");
-    problem.setProperty("errors", List.of(rejected.violation()));
-    return ResponseEntity.status(HttpStatus.BAD_REQUEST)
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(problem);
   }
 
   /**

@@ -119,6 +119,21 @@ class ReferralMeasuresWebTests {
                     .with(authentication(auth(supervisor))))
             .andReturn();
     assertThat(reversed.getResponse().getStatus()).isEqualTo(400);
+
+    MvcResult notADate =
+        mvc.perform(
+                get("/api/v1/referrals/measures")
+                    .param("from", "yesterday")
+                    .with(authentication(auth(supervisor))))
+            .andReturn();
+    assertThat(notADate.getResponse().getStatus()).isEqualTo(400);
+    assertThat(
+            json.readTree(notADate.getResponse().getContentAsString())
+                .get("errors")
+                .get(0)
+                .get("field")
+                .asString())
+        .isEqualTo("from");
     assertThat(
             json.readTree(reversed.getResponse().getContentAsString())
                 .get("errors")
