@@ -12,8 +12,7 @@ import org.bridgeway.identity.BridgewayPrincipal;
 import org.bridgeway.identity.OrganizationId;
 import org.bridgeway.shared.web.NotFoundException;
 import org.bridgeway.supervision.access.CaseloadAccess;
-import org.bridgeway.supervision.person.Person;
-import org.bridgeway.supervision.person.PersonRecords;
+import org.bridgeway.supervision.person.PersonName;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,12 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SupervisedPeople {
 
-  private final PersonRecords people;
   private final JdbcClient jdbc;
   private final CaseloadAccess access;
 
-  SupervisedPeople(PersonRecords people, JdbcClient jdbc, CaseloadAccess access) {
-    this.people = people;
+  SupervisedPeople(JdbcClient jdbc, CaseloadAccess access) {
     this.jdbc = jdbc;
     this.access = access;
   }
@@ -47,9 +44,29 @@ public class SupervisedPeople {
    */
   @Transactional(readOnly = true)
   public PersonHeading visibleTo(BridgewayPrincipal principal, PersonId person) {
-    Person found = people.visible(principal, person);
+    // One narrow row instead of the whole person aggregate (aliases, addresses, identifiers): this
+    // runs on every referral write and page about a person, and needs only the heading.
+    record Row(UUID agency, String given, String middle, String family, LocalDate born) {}
+    Row row =
+        jdbc.sql(
+                """
+                SELECT organization_id, given_name, middle_name, family_name, date_of_birth
+                  FROM supervision_person WHERE id = :person
+                """)
+            .param("person", person.value())
+            .query(
+                (rs, n) ->
+                    new Row(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getObject(5, LocalDate.class)))
+            .optional()
+            .filter(found -> access.sees(principal, person, new OrganizationId(found.agency())))
+            .orElseThrow(() -> new NotFoundException("person"));
     return new PersonHeading(
-        found.id(), found.details().name().full(), found.details().dateOfBirth());
+        person, new PersonName(row.given(), row.middle(), row.family()).full(), row.born());
   }
 
   /**

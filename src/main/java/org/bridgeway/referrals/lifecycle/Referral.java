@@ -22,14 +22,6 @@ import org.bridgeway.referrals.ReferralState;
 import org.bridgeway.shared.vocabulary.NeedDomain;
 import org.bridgeway.shared.web.DomainRuleViolation;
 import org.bridgeway.supervision.PersonId;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.PersistenceCreator;
-import org.springframework.data.annotation.Transient;
-import org.springframework.data.annotation.Version;
-import org.springframework.data.domain.AfterDomainEventPublication;
-import org.springframework.data.domain.DomainEvents;
-import org.springframework.data.relational.core.mapping.MappedCollection;
-import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * A referral of a person on supervision to a service: drafted by the referrer, {@link #send sent}
@@ -40,7 +32,6 @@ import org.springframework.data.relational.core.mapping.Table;
  * ReferralTransitionRejected} on an illegal one), stamps who and when in the {@link #timeline()},
  * and registers a {@link ReferralChanged} that the repository publishes on save.
  */
-@Table("referral")
 public class Referral {
 
   public static final int MAX_TEXT = 4000;
@@ -103,7 +94,7 @@ public class Referral {
       Urgency urgency,
       PreferredContact preferredContact) {}
 
-  @Id private final ReferralId id;
+  private final ReferralId id;
   private final PersonId personId;
   private final String personName;
   private final LocalDate personBirthDate;
@@ -146,15 +137,17 @@ public class Referral {
   private Instant closedAt;
   private String eligibilityJustification;
 
-  @MappedCollection(idColumn = "referral_id", keyColumn = "position")
   private List<TimelineEntry> timeline;
 
-  @Version private Long version;
+  /** Null until first stored; then the version in the database, raised by each save. */
+  private Long version;
 
-  @Transient private final transient List<ReferralChanged> events = new ArrayList<>();
+  /** How many timeline entries are in the database; the store appends only the ones after. */
+  private int storedTimeline;
 
-  @PersistenceCreator
-  Referral(
+  private final List<ReferralChanged> events = new ArrayList<>();
+
+  private Referral(
       ReferralId id,
       PersonId personId,
       String personName,
@@ -526,14 +519,172 @@ public class Referral {
     return stripped;
   }
 
-  @DomainEvents
-  List<ReferralChanged> domainEvents() {
-    return List.copyOf(events);
+  /** The changes registered since the last save, handed over once to the store to publish. */
+  List<ReferralChanged> takeChanges() {
+    List<ReferralChanged> taken = List.copyOf(events);
+    events.clear();
+    return taken;
   }
 
-  @AfterDomainEventPublication
-  void clearEvents() {
-    events.clear();
+  /**
+   * The referral's columns, as {@link Referrals} writes and reads them. The timeline is stored
+   * apart, one row per entry, and only ever appended to.
+   */
+  record Stored(
+      ReferralId id,
+      PersonId personId,
+      String personName,
+      LocalDate personBirthDate,
+      OrganizationId referringOrganizationId,
+      UserId referringOfficerId,
+      String createdBy,
+      Instant createdAt,
+      ServiceId serviceId,
+      String serviceName,
+      OrganizationId providerOrganizationId,
+      boolean offPlatform,
+      String offPlatformProvider,
+      String offPlatformPhone,
+      LocalDate followUpDue,
+      NeedDomain needDomain,
+      java.util.UUID goalId,
+      String reason,
+      String history,
+      String riskInformation,
+      String sharedCategories,
+      ConsentDirectiveId consentDirectiveId,
+      Urgency urgency,
+      PreferredContact preferredContact,
+      ReferralState state,
+      Instant sentAt,
+      Instant respondBy,
+      Instant remindAt,
+      Instant remindedAt,
+      boolean overdue,
+      Instant overdueAt,
+      Instant respondedAt,
+      UserId assignedCaseworkerId,
+      LocalDate waitlistUntil,
+      Instant intakeAt,
+      IntakeMode intakeMode,
+      String intakePlace,
+      String closingReason,
+      String closingNote,
+      Instant closedAt,
+      String eligibilityJustification,
+      Long version) {}
+
+  Stored stored() {
+    return new Stored(
+        id,
+        personId,
+        personName,
+        personBirthDate,
+        referringOrganizationId,
+        referringOfficerId,
+        createdBy,
+        createdAt,
+        serviceId,
+        serviceName,
+        providerOrganizationId,
+        offPlatform,
+        offPlatformProvider,
+        offPlatformPhone,
+        followUpDue,
+        needDomain,
+        goalId,
+        reason,
+        history,
+        riskInformation,
+        sharedCategories,
+        consentDirectiveId,
+        urgency,
+        preferredContact,
+        state,
+        sentAt,
+        respondBy,
+        remindAt,
+        remindedAt,
+        overdue,
+        overdueAt,
+        respondedAt,
+        assignedCaseworkerId,
+        waitlistUntil,
+        intakeAt,
+        intakeMode,
+        intakePlace,
+        closingReason,
+        closingNote,
+        closedAt,
+        eligibilityJustification,
+        version);
+  }
+
+  /** A referral as the store read it. */
+  static Referral restore(Stored row, List<TimelineEntry> timeline) {
+    Referral referral =
+        new Referral(
+            row.id(),
+            row.personId(),
+            row.personName(),
+            row.personBirthDate(),
+            row.referringOrganizationId(),
+            row.referringOfficerId(),
+            row.createdBy(),
+            row.createdAt(),
+            row.version());
+    referral.serviceId = row.serviceId();
+    referral.serviceName = row.serviceName();
+    referral.providerOrganizationId = row.providerOrganizationId();
+    referral.offPlatform = row.offPlatform();
+    referral.offPlatformProvider = row.offPlatformProvider();
+    referral.offPlatformPhone = row.offPlatformPhone();
+    referral.followUpDue = row.followUpDue();
+    referral.needDomain = row.needDomain();
+    referral.goalId = row.goalId();
+    referral.reason = row.reason();
+    referral.history = row.history();
+    referral.riskInformation = row.riskInformation();
+    referral.sharedCategories = row.sharedCategories();
+    referral.consentDirectiveId = row.consentDirectiveId();
+    referral.urgency = row.urgency();
+    referral.preferredContact = row.preferredContact();
+    referral.state = row.state();
+    referral.sentAt = row.sentAt();
+    referral.respondBy = row.respondBy();
+    referral.remindAt = row.remindAt();
+    referral.remindedAt = row.remindedAt();
+    referral.overdue = row.overdue();
+    referral.overdueAt = row.overdueAt();
+    referral.respondedAt = row.respondedAt();
+    referral.assignedCaseworkerId = row.assignedCaseworkerId();
+    referral.waitlistUntil = row.waitlistUntil();
+    referral.intakeAt = row.intakeAt();
+    referral.intakeMode = row.intakeMode();
+    referral.intakePlace = row.intakePlace();
+    referral.closingReason = row.closingReason();
+    referral.closingNote = row.closingNote();
+    referral.closedAt = row.closedAt();
+    referral.eligibilityJustification = row.eligibilityJustification();
+    referral.timeline = new ArrayList<>(timeline);
+    referral.storedTimeline = timeline.size();
+    return referral;
+  }
+
+  /** The timeline entries not yet in the database. */
+  List<TimelineEntry> unstoredTimeline() {
+    return List.copyOf(timeline.subList(storedTimeline, timeline.size()));
+  }
+
+  /** Position (0-based) of the first unstored timeline entry. */
+  int storedTimelineSize() {
+    return storedTimeline;
+  }
+
+  /** The store wrote everything: this is the version now in the database. */
+  void stored(long newVersion) {
+    version = newVersion;
+    storedTimeline = timeline.size();
   }
 
   /** The changes registered since the referral was last saved (published on save). */

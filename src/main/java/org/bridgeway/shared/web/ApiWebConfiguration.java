@@ -1,8 +1,12 @@
 package org.bridgeway.shared.web;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -78,9 +82,24 @@ class ApiWebConfiguration {
   }
 
   @Bean
+  IdempotencyStore apiIdempotencyStore(ApiProperties properties, JdbcClient jdbc, Clock clock) {
+    return new IdempotencyStore(jdbc, clock, properties.idempotencyKeyLifetime());
+  }
+
+  /**
+   * Deletes expired Idempotency-Keys hourly, on the database-backed scheduler (one node runs it).
+   * Claiming a key reuses an expired row of that key itself, so between runs expired rows only take
+   * space.
+   */
+  @Bean
+  RecurringTask<Void> purgeExpiredIdempotencyKeysTask(IdempotencyStore store) {
+    return Tasks.recurring("api-idempotency-purge", FixedDelay.of(Duration.ofHours(1)))
+        .execute((instance, context) -> store.purgeExpired());
+  }
+
+  @Bean
   FilterRegistrationBean<IdempotencyFilter> apiIdempotencyFilter(
-      ApiProperties properties, JdbcClient jdbc, Clock clock, ProblemWriter problems) {
-    IdempotencyStore store = new IdempotencyStore(jdbc, clock, properties.idempotencyKeyLifetime());
+      IdempotencyStore store, ProblemWriter problems) {
     var registration = new FilterRegistrationBean<>(new IdempotencyFilter(store, problems));
     registration.addUrlPatterns(API_URL_PATTERN);
     registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 2);

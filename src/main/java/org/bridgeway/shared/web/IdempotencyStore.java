@@ -43,28 +43,28 @@ class IdempotencyStore {
 
   Claim claim(String scope, String key, String requestHash) {
     OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-    // Expired keys of this caller go first, so an expired key can be used again. Cleaning by scope
-    // stays on the primary key's index instead of scanning the whole table on every request.
-    jdbc.sql("DELETE FROM api_idempotency WHERE scope = :scope AND created_at <= :cutoff")
-        .param("scope", scope)
-        .param("cutoff", now.minus(lifetime))
-        .update();
-    // A row that vanishes between the insert and the select belonged to a request that failed and
-    // was abandoned: try again to claim the key.
+    // One statement claims a new key or an expired one (which may be used again), so that a write
+    // with a key costs one round trip here; other expired rows are purged by a recurring task
+    // (purgeExpired) instead of on every request. A row that vanishes between the insert and the
+    // select belonged to a request that failed and was abandoned: try again to claim the key.
     for (int attempt = 0; attempt < 3; attempt++) {
-      int inserted =
+      int claimed =
           jdbc.sql(
                   """
                   INSERT INTO api_idempotency (scope, idempotency_key, request_hash, created_at)
                   VALUES (:scope, :key, :hash, :now)
-                  ON CONFLICT (scope, idempotency_key) DO NOTHING
+                  ON CONFLICT (scope, idempotency_key) DO UPDATE
+                     SET request_hash = EXCLUDED.request_hash, created_at = EXCLUDED.created_at,
+                         status = NULL, content_type = NULL, body = NULL, completed_at = NULL
+                   WHERE api_idempotency.created_at <= :cutoff
                   """)
               .param("scope", scope)
               .param("key", key)
               .param("hash", requestHash)
               .param("now", now)
+              .param("cutoff", now.minus(lifetime))
               .update();
-      if (inserted == 1) {
+      if (claimed == 1) {
         return new Started();
       }
       Optional<Row> existing = find(scope, key);
@@ -80,6 +80,18 @@ class IdempotencyStore {
       }
     }
     return new InProgress();
+  }
+
+  /**
+   * Deletes every expired key, of every caller.
+   *
+   * @return how many were deleted
+   */
+  int purgeExpired() {
+    OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    return jdbc.sql("DELETE FROM api_idempotency WHERE created_at <= :cutoff")
+        .param("cutoff", now.minus(lifetime))
+        .update();
   }
 
   void answered(String scope, String key, int status, String contentType, byte[] body) {

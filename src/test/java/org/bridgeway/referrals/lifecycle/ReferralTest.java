@@ -248,7 +248,7 @@ class ReferralTest {
               .reduce((a, b) -> b)
               .orElseThrow();
       Referral r = in(from);
-      r.clearEvents();
+      r.takeChanges();
       int entries = r.timeline().size();
       ACTIONS.get(entry.getKey()).accept(r);
       List<ReferralChanged> changes = r.pendingChanges();
@@ -330,7 +330,7 @@ class ReferralTest {
   @Test
   void deadlineRemindsOnceThenEscalatesOnceAndKeepsTheOverdueFlag() {
     Referral r = in(ReferralState.SENT);
-    r.clearEvents();
+    r.takeChanges();
     assertThat(r.remindDueSoon(T0)).as("before the reminder time").isFalse();
     assertThat(r.remindDueSoon(T0.plusSeconds(10))).isTrue();
     assertThat(r.remindDueSoon(T0.plusSeconds(20))).as("only once").isFalse();

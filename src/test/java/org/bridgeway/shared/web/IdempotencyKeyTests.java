@@ -35,6 +35,7 @@ class IdempotencyKeyTests {
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;
   @Autowired MutableClock clock;
+  @Autowired IdempotencyStore store;
   @Autowired ApiConventionsTestController.Gate gate;
 
   private final String name = "thing-" + UUID.randomUUID();
@@ -197,6 +198,42 @@ class IdempotencyKeyTests {
       clock.set(start);
     }
     assertThat(thingsWritten()).isEqualTo(2);
+  }
+
+  @Test
+  void anExpiredKeyMayCarryADifferentRequest() throws Exception {
+    Instant start = clock.instant();
+    try {
+      mvc.perform(create(THINGS, client, key, 1)).andExpect(status().isCreated());
+      clock.advance(Duration.ofHours(24).plusSeconds(1));
+
+      mvc.perform(create(THINGS, client, key, 7))
+          .andExpect(status().isCreated())
+          .andExpect(header().doesNotExist("Idempotent-Replayed"));
+      mvc.perform(create(THINGS, client, key, 7))
+          .andExpect(header().string("Idempotent-Replayed", "true"));
+    } finally {
+      clock.set(start);
+    }
+    assertThat(thingsWritten()).isEqualTo(2);
+    assertThat(storedKeys(client)).isEqualTo(1);
+  }
+
+  @Test
+  void purgeDeletesExpiredKeysOfEveryCallerAndKeepsLiveOnes() throws Exception {
+    BridgewayPrincipal other = newClient();
+    Instant start = clock.instant();
+    try {
+      mvc.perform(create(THINGS, other, key, 1)).andExpect(status().isCreated());
+      clock.advance(Duration.ofHours(24).plusSeconds(1));
+      mvc.perform(create(THINGS, client, key, 1)).andExpect(status().isCreated());
+
+      assertThat(store.purgeExpired()).isPositive();
+    } finally {
+      clock.set(start);
+    }
+    assertThat(storedKeys(other)).isZero();
+    assertThat(storedKeys(client)).isEqualTo(1);
   }
 
   @Test
