@@ -88,7 +88,7 @@ public class Recommendations {
     reject(request.violations());
     MatchingFacts known = readPerson(viewer, person);
     NeedDomain focus = focusOf(known, request);
-    Seeker seeker = seeker(known, needs.latest(viewer, person), focus);
+    Seeker seeker = seeker(known, needs.latestForSystem(person), focus);
     AgencyWeights agencyWeights = weights.of(viewer.organizationId());
     Instant now = clock.instant();
 
@@ -188,7 +188,7 @@ public class Recommendations {
     violations.addAll(new RecommendationRequest(need, null, limit, false).violations());
     reject(violations);
     MatchingFacts known = readPerson(viewer, person);
-    Seeker seeker = seeker(known, needs.latest(viewer, person), need);
+    Seeker seeker = seeker(known, needs.latestForSystem(person), need);
     List<ServiceCandidate> candidates =
         services.serving(Set.of(need)).stream()
             .filter(candidate -> !excluding.contains(candidate.id()))
@@ -209,11 +209,13 @@ public class Recommendations {
     return recommendations(ranking.best());
   }
 
+  // The access check is made once here; the facts and needs are then read without supervision's
+  // own checks and audit entries, and the call's single audit entry records the read of the person.
   private MatchingFacts readPerson(BridgewayPrincipal viewer, PersonId person) {
     if (!people.sees(viewer, person)) {
       throw new NotFoundException("person");
     }
-    return facts.matchingFacts(viewer, person);
+    return facts.matchingFactsForSystem(person);
   }
 
   private static NeedDomain focusOf(MatchingFacts known, RecommendationRequest request) {

@@ -12,13 +12,11 @@ import java.util.UUID;
 import org.bridgeway.audit.AuditEvent;
 import org.bridgeway.audit.AuditTrail;
 import org.bridgeway.identity.BridgewayPrincipal;
+import org.bridgeway.shared.vocabulary.Gender;
 import org.bridgeway.shared.vocabulary.OffenseCategory;
 import org.bridgeway.shared.vocabulary.SupervisionLevel;
 import org.bridgeway.shared.vocabulary.SupervisionType;
 import org.bridgeway.shared.web.NotFoundException;
-import org.bridgeway.supervision.person.Address;
-import org.bridgeway.supervision.person.Person;
-import org.bridgeway.supervision.person.PersonDetails;
 import org.bridgeway.supervision.person.PersonRecords;
 import org.bridgeway.supervision.plan.CasePlans;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,17 +52,67 @@ public class SupervisionFacts {
    */
   @Transactional
   public MatchingFacts matchingFacts(BridgewayPrincipal principal, PersonId person) {
-    Person found = people.visible(principal, person);
+    people.visible(principal, person);
     audit.record(
         AuditEvent.success("supervision.facts.read")
             .withRecord("person", person.value())
             .withPerson(person.value()));
-    PersonDetails details = found.details();
+    return factsOf(person);
+  }
+
+  /**
+   * The person's matching facts without an access check or audit entry, for a module that has
+   * checked the caller's access itself ({@link SupervisedPeople#sees}) and audits the read as part
+   * of its own (matching records one entry per recommendation). Never for a caller that has not.
+   *
+   * @throws NotFoundException if there is no such person
+   */
+  @Transactional(readOnly = true)
+  public MatchingFacts matchingFactsForSystem(PersonId person) {
+    return factsOf(person);
+  }
+
+  private record PersonRow(
+      LocalDate dateOfBirth, Gender gender, String preferredLanguage, boolean interpreterNeeded) {}
+
+  private MatchingFacts factsOf(PersonId person) {
+    // Narrow reads of what matching needs rather than the whole person aggregate: this runs for
+    // every recommendation and every referral sent.
+    PersonRow found =
+        jdbc.sql(
+                """
+                SELECT date_of_birth, gender, preferred_language, interpreter_needed
+                  FROM supervision_person WHERE id = :person
+                """)
+            .param("person", person.value())
+            .query(
+                (rs, n) ->
+                    new PersonRow(
+                        rs.getObject(1, LocalDate.class),
+                        rs.getString(2) == null ? null : Gender.valueOf(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getBoolean(4)))
+            .optional()
+            .orElseThrow(() -> new NotFoundException("person"));
     LocalDate today = LocalDate.now(clock);
     Integer age =
-        details.dateOfBirth() == null
-            ? null
-            : Period.between(details.dateOfBirth(), today).getYears();
+        found.dateOfBirth() == null ? null : Period.between(found.dateOfBirth(), today).getYears();
+    String homeZip =
+        jdbc
+            .sql(
+                """
+                SELECT postal_code FROM supervision_person_address
+                 WHERE person_id = :person AND valid_to IS NULL ORDER BY position
+                """)
+            .param("person", person.value())
+            .query(String.class)
+            .list()
+            .stream()
+            .filter(
+                zip -> zip != null && zip.length() >= 5 && zip.substring(0, 5).matches("\\d{5}"))
+            .map(zip -> zip.substring(0, 5))
+            .findFirst()
+            .orElse(null);
 
     SupervisionType type = null;
     SupervisionLevel level = null;
@@ -114,13 +162,13 @@ public class SupervisionFacts {
     return new MatchingFacts(
         person,
         age,
-        details.gender(),
+        found.gender(),
         type,
         level,
         offenses,
-        primaryLanguage(details.preferredLanguage()),
-        details.interpreterNeeded(),
-        homeZip(details.addresses()),
+        primaryLanguage(found.preferredLanguage()),
+        found.interpreterNeeded(),
+        homeZip,
         goals);
   }
 
@@ -130,15 +178,5 @@ public class SupervisionFacts {
     }
     String language = Locale.forLanguageTag(tag.strip()).getLanguage();
     return language.isEmpty() ? null : language;
-  }
-
-  private static String homeZip(List<Address> addresses) {
-    return addresses.stream()
-        .filter(Address::isCurrent)
-        .map(Address::postalCode)
-        .filter(zip -> zip != null && zip.length() >= 5 && zip.substring(0, 5).matches("\\d{5}"))
-        .map(zip -> zip.substring(0, 5))
-        .findFirst()
-        .orElse(null);
   }
 }

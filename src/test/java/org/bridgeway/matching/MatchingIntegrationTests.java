@@ -155,6 +155,15 @@ class MatchingIntegrationTests {
                 .query(Long.class)
                 .single())
         .isEqualTo(1);
+    assertThat(
+            jdbc.sql(
+                    "SELECT count(*) FROM audit_entry WHERE person_id = :p"
+                        + " AND action IN ('supervision.facts.read', 'supervision.needs.read')")
+                .param("p", person.value())
+                .query(Long.class)
+                .single())
+        .as("the recommendation's one entry records the read of the person")
+        .isZero();
   }
 
   @Test
