@@ -180,8 +180,8 @@ class RecommendationBenchmark {
             + compared
             + " people sampled.");
     report.note(
-        "The facade includes the access check, the person's facts and needs and three audit"
-            + " entries per call; the baseline only scores.");
+        "The facade includes the access check, the person's facts and needs and one audit"
+            + " entry per call; the baseline only scores.");
     report.print();
     assertThat(Map.of("compared", compared)).containsEntry("compared", sample.size());
   }
