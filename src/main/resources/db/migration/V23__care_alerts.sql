@@ -1,6 +1,6 @@
 -- Care: alerts to the supervising officer raised from what treatment providers record (no-shows,
 -- positive or missed tests, concerns, discharge without completion, no attendance for days), the
--- rules each agency sets for them, and what the alert watch knows of each episode's attendance.
+-- rules each agency sets for them. Attendance is read from the care records (V22).
 
 CREATE TABLE care_alert_rule (
     agency_id   UUID                     NOT NULL REFERENCES identity_organization (id),
@@ -51,18 +51,12 @@ CREATE UNIQUE INDEX care_alert_trigger_idx ON care_alert (person_id, rule, trigg
 CREATE INDEX care_alert_open_idx ON care_alert (agency_id, person_id) WHERE state <> 'ACKNOWLEDGED';
 CREATE INDEX care_alert_escalate_idx ON care_alert (escalate_at) WHERE state = 'OPEN';
 
-CREATE TABLE care_alert_watch (
-    episode_id         UUID PRIMARY KEY REFERENCES care_episode (id),
-    no_show_streak     INT  NOT NULL,
-    streak_record_ids  UUID[] NOT NULL,
-    last_attended_on   DATE
-);
 
 COMMENT ON TABLE care_alert_rule IS 'An agency''s settings of one alert rule, where they differ from the defaults of ADR 0020: whether it is on and its threshold.';
 COMMENT ON COLUMN care_alert_rule.threshold IS 'No-shows in a row (NO_SHOWS_IN_A_ROW), days without attendance (NO_ATTENDANCE_DAYS) or business days before an unacknowledged alert goes to the supervisor (ESCALATION_BUSINESS_DAYS); null for rules without one.';
 COMMENT ON TABLE care_alert_rule_version IS 'The version of an agency''s alert rules, for optimistic locking of the settings as a whole.';
 COMMENT ON TABLE care_alert IS 'An alert to the officers who supervise a person, raised by a rule from what a treatment provider recorded. It holds ids and codes only; what it reveals is shown only as far as the consent engine permits.';
-COMMENT ON COLUMN care_alert.trigger_key IS 'What raised the alert, unique per person and rule: the triggering record''s id, or the episode and the last attended day for days without attendance.';
+COMMENT ON COLUMN care_alert.trigger_key IS 'What raised the alert, unique per person and rule: the triggering record''s id, or the first no-show of a run of no-shows, or the episode and the last attended day for days without attendance.';
 COMMENT ON COLUMN care_alert.trigger_ids IS 'The ids of the provider''s records that raised the alert (appointments, tests, concerns, the episode).';
 COMMENT ON COLUMN care_alert.category IS 'The consent category the alert reveals (ATTENDANCE, DRUG_TEST_RESULTS, PROGRESS, DISCHARGE_SUMMARY), asked of the consent engine before its rule is shown.';
 COMMENT ON COLUMN care_alert.sensitivity IS 'The sensitivity of the provider''s information when the alert was raised (PART_2 for a Part 2 program).';
@@ -71,4 +65,3 @@ COMMENT ON COLUMN care_alert.escalate_at IS 'When an alert still open goes to th
 COMMENT ON COLUMN care_alert.escalated_to IS 'The supervisor of the (first) officer when the alert was escalated; null when the officer has none.';
 COMMENT ON COLUMN care_alert.acknowledged_by IS 'Actor reference of who acknowledged the alert.';
 COMMENT ON COLUMN care_alert.note IS 'The acknowledging officer''s note on the action taken: the agency''s own record, never shown outside it.';
-COMMENT ON TABLE care_alert_watch IS 'What the alert rules know of an episode''s attendance from the care signals: the unexcused no-shows since the last attendance and the last day attended.';

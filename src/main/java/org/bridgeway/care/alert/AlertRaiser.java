@@ -24,9 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Raises alerts from the care signals providers' records publish, by the agency's rules. Signals
  * arrive after their transaction commits and possibly twice (the publication registry redelivers
- * after a crash): an alert is unique per person, rule and trigger, so a signal raises at most one,
- * and a no-show already counted is not counted again. No-shows in a row are counted per episode in
- * the order the signals arrive; any attendance starts the count again.
+ * after a crash): an alert is unique per person, rule and trigger, so a signal raises at most one.
+ * No-shows in a row are counted from the episode's attendance records as they stand when a no-show
+ * is signalled (by appointment time, latest first, up to the last attended or late session; excused
+ * no-shows and provider cancellations neither count nor break the run), so signals may come in any
+ * order.
  */
 @Component
 class AlertRaiser {
@@ -72,10 +74,6 @@ class AlertRaiser {
   public Optional<CareAlert> apply(CareSignal signal) {
     AlertRules.Settings settings = rules.of(signal.agency());
     return switch (signal.kind()) {
-      case ATTENDANCE_RECORDED -> {
-        attended(signal);
-        yield Optional.empty();
-      }
       case NO_SHOW_UNEXCUSED -> noShow(signal, settings);
       case TEST_POSITIVE -> once(signal, settings, AlertRule.TEST_POSITIVE);
       case TEST_MISSED, TEST_REFUSED -> once(signal, settings, AlertRule.TEST_MISSED_OR_REFUSED);
@@ -102,53 +100,51 @@ class AlertRaiser {
         settings);
   }
 
-  private void attended(CareSignal signal) {
-    jdbc.sql(
-            """
-            INSERT INTO care_alert_watch (episode_id, no_show_streak, streak_record_ids, last_attended_on)
-            VALUES (:episode, 0, '{}', :day)
-            ON CONFLICT (episode_id) DO UPDATE SET no_show_streak = 0, streak_record_ids = '{}',
-                last_attended_on = GREATEST(care_alert_watch.last_attended_on, :day)
-            """)
-        .param("episode", signal.episode().value())
-        .param("day", signal.day())
-        .update();
-  }
-
   private Optional<CareAlert> noShow(CareSignal signal, AlertRules.Settings settings) {
-    // Adds the no-show to the episode's streak unless it is counted already (a redelivery).
-    List<UUID> streak =
-        jdbc.sql(
-                """
-                INSERT INTO care_alert_watch (episode_id, no_show_streak, streak_record_ids)
-                VALUES (:episode, 1, ARRAY[:record]::uuid[])
-                ON CONFLICT (episode_id) DO UPDATE SET
-                    no_show_streak = care_alert_watch.no_show_streak
-                        + CASE WHEN :record = ANY(care_alert_watch.streak_record_ids) THEN 0 ELSE 1 END,
-                    streak_record_ids = CASE WHEN :record = ANY(care_alert_watch.streak_record_ids)
-                        THEN care_alert_watch.streak_record_ids
-                        ELSE array_append(care_alert_watch.streak_record_ids, :record) END
-                RETURNING streak_record_ids
-                """)
-            .param("episode", signal.episode().value())
-            .param("record", signal.recordId())
-            .query((rs, n) -> List.of((UUID[]) rs.getArray("streak_record_ids").getArray()))
-            .single();
-    if (!settings.enabled(AlertRule.NO_SHOWS_IN_A_ROW)
-        || streak.size() < settings.threshold(AlertRule.NO_SHOWS_IN_A_ROW)) {
+    if (!settings.enabled(AlertRule.NO_SHOWS_IN_A_ROW)) {
       return Optional.empty();
     }
-    // One alert per streak, keyed by its first no-show: more no-shows in it raise nothing new.
+    List<UUID> run = noShowRun(signal.episode());
+    if (run.size() < settings.threshold(AlertRule.NO_SHOWS_IN_A_ROW)) {
+      return Optional.empty();
+    }
+    // One alert per run, keyed by its first no-show: more no-shows in it raise nothing new.
     return raise(
         signal.person(),
         signal.agency(),
         signal.provider(),
         signal.episode(),
         AlertRule.NO_SHOWS_IN_A_ROW,
-        streak.getFirst().toString(),
-        streak,
+        run.getFirst().toString(),
+        run,
         signal.day(),
         settings);
+  }
+
+  /**
+   * The unexcused no-shows since the episode's last attended (or late) session, oldest first: the
+   * appointment ids.
+   */
+  private List<UUID> noShowRun(TreatmentEpisodeId episode) {
+    List<UUID> latestFirst =
+        jdbc.sql(
+                """
+                SELECT a.id, t.outcome FROM care_appointment a
+                JOIN care_attendance t ON t.appointment_id = a.id
+                WHERE a.episode_id = :episode
+                  AND t.outcome IN ('ATTENDED', 'LATE', 'NO_SHOW_UNEXCUSED')
+                ORDER BY a.starts_at DESC, a.id DESC
+                """)
+            .param("episode", episode.value())
+            .query(
+                rs -> {
+                  List<UUID> run = new ArrayList<>();
+                  while (rs.next() && "NO_SHOW_UNEXCUSED".equals(rs.getString(2))) {
+                    run.add(rs.getObject(1, UUID.class));
+                  }
+                  return run;
+                });
+    return latestFirst.reversed();
   }
 
   /**
@@ -170,17 +166,20 @@ class AlertRaiser {
     List<Quiet> quiet =
         jdbc.sql(
                 """
-                SELECT e.id, e.person_id, e.agency_id, e.provider_id,
-                       COALESCE(w.last_attended_on, e.started_on) AS since
-                FROM care_episode e
-                LEFT JOIN care_alert_watch w ON w.episode_id = e.id
-                LEFT JOIN care_alert_rule r ON r.agency_id = e.agency_id AND r.rule = :rule
-                WHERE e.ended_on IS NULL AND COALESCE(r.enabled, TRUE)
-                  AND COALESCE(w.last_attended_on, e.started_on)
-                      <= CAST(:today AS date) - COALESCE(r.threshold, :days)
-                  AND NOT EXISTS (SELECT 1 FROM care_alert a WHERE a.person_id = e.person_id
-                      AND a.rule = :rule
-                      AND a.trigger_key = e.id || ':' || COALESCE(w.last_attended_on, e.started_on))
+                SELECT id, person_id, agency_id, provider_id, since FROM (
+                  SELECT e.id, e.person_id, e.agency_id, e.provider_id,
+                         COALESCE((SELECT max(a.starts_at AT TIME ZONE 'UTC')::date
+                                   FROM care_appointment a
+                                   JOIN care_attendance t ON t.appointment_id = a.id
+                                   WHERE a.episode_id = e.id AND t.outcome IN ('ATTENDED', 'LATE')),
+                                  e.started_on) AS since,
+                         COALESCE(r.threshold, :days) AS days
+                  FROM care_episode e
+                  LEFT JOIN care_alert_rule r ON r.agency_id = e.agency_id AND r.rule = :rule
+                  WHERE e.ended_on IS NULL AND COALESCE(r.enabled, TRUE)) quiet
+                WHERE since <= CAST(:today AS date) - days
+                  AND NOT EXISTS (SELECT 1 FROM care_alert x WHERE x.person_id = quiet.person_id
+                      AND x.rule = :rule AND x.trigger_key = quiet.id || ':' || quiet.since)
                 """)
             .param("rule", AlertRule.NO_ATTENDANCE_DAYS.name())
             .param("today", today)
