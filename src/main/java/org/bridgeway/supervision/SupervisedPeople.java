@@ -191,4 +191,33 @@ public class SupervisedPeople {
         .list();
     return headings;
   }
+
+  /**
+   * A condition of one of the person's open cases, as other modules see it.
+   *
+   * @param kind the condition kind's code ({@code TREATMENT}, {@code DRUG_TESTING}...)
+   */
+  public record ConditionShown(ConditionId id, String kind, String description) {}
+
+  /**
+   * The conditions of the person's open cases of these kinds, oldest first; not audited (the caller
+   * audits its read, after checking that the caller sees the person).
+   */
+  @Transactional(readOnly = true)
+  public List<ConditionShown> openConditionsOf(PersonId person, Collection<String> kinds) {
+    return jdbc.sql(
+            """
+            SELECT k.id, k.kind, k.description FROM supervision_condition k
+            JOIN supervision_case c ON c.id = k.case_id
+            WHERE c.person_id = :person AND c.status = 'OPEN' AND k.kind = ANY(:kinds)
+            ORDER BY k.created_at, k.id
+            """)
+        .param("person", person.value())
+        .param("kinds", kinds.toArray(String[]::new))
+        .query(
+            (rs, n) ->
+                new ConditionShown(
+                    new ConditionId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3)))
+        .list();
+  }
 }

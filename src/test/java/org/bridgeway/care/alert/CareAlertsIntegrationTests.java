@@ -1,6 +1,7 @@
 package org.bridgeway.care.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -45,7 +46,10 @@ import org.bridgeway.identity.OrganizationId;
 import org.bridgeway.identity.OrganizationKind;
 import org.bridgeway.identity.Role;
 import org.bridgeway.identity.UserId;
+import org.bridgeway.supervision.CaseId;
 import org.bridgeway.supervision.PersonId;
+import org.bridgeway.supervision.caseload.CaseRecords;
+import org.bridgeway.supervision.caseload.ConditionKind;
 import org.bridgeway.testing.CareFixtures;
 import org.bridgeway.testing.CareFixtures.Episode;
 import org.bridgeway.testing.IntegrationTest;
@@ -91,6 +95,7 @@ class CareAlertsIntegrationTests {
   @Autowired JdbcClient jdbc;
   @Autowired TreatmentEpisodes episodes;
   @Autowired Appointments appointments;
+  @Autowired CaseRecords cases;
 
   OrganizationId agency;
   OrganizationId provider;
@@ -450,6 +455,86 @@ class CareAlertsIntegrationTests {
                     .contentType(MediaType.APPLICATION_JSON)
                     .content("{\"action\":\"CONTACTED_PERSON\",\"version\":0}")))
         .andExpect(status().isNotFound());
+  }
+
+  @Test
+  void complianceCountsOnlyPermittedRecordsAndRatesEachCondition() throws Exception {
+    cases.addCondition(
+        SupervisionFixtures.administratorOf(agency),
+        new CaseId(person.supervisionCase()),
+        ConditionKind.TREATMENT,
+        false,
+        "Attend outpatient treatment");
+    appointment(AttendanceOutcome.ATTENDED);
+    appointment(AttendanceOutcome.LATE);
+    appointment(AttendanceOutcome.NO_SHOW_UNEXCUSED);
+    drugTest("NEGATIVE");
+    drugTest("POSITIVE");
+    String path = "/api/v1/care/people/" + person.person() + "/compliance";
+
+    JsonNode withheld = json(mvc.perform(as(officer, get(path))));
+    assertThat(withheld.get("conditions").findValuesAsString("status"))
+        .containsExactlyInAnyOrder("NO_RECORDS", "NO_RECORDS");
+    assertThat(withheld.get("withheld").findValuesAsString("category"))
+        .containsExactlyInAnyOrder("ATTENDANCE", "DRUG_TEST_RESULTS");
+    assertThat(withheld.get("notice").isNull()).isTrue();
+    assertThat(disclosures()).isZero();
+
+    consent(InformationCategory.ATTENDANCE, InformationCategory.DRUG_TEST_RESULTS);
+    JsonNode shown = json(mvc.perform(as(officer, get(path))));
+    assertThat(shown.get("withheld")).isEmpty();
+    JsonNode treatment = condition(shown, "TREATMENT");
+    assertThat(treatment.get("status").asString()).isEqualTo("AT_RISK");
+    assertThat(treatment.get("attendance").get("due").asInt()).isEqualTo(3);
+    assertThat(treatment.get("attendance").get("unexcusedNoShows").asInt()).isEqualTo(1);
+    assertThat(treatment.get("attendance").get("rate").asDouble()).isCloseTo(0.667, within(0.001));
+    assertThat(treatment.get("attendance").get("lastAttended").asString())
+        .isEqualTo(LocalDate.now(clock).toString());
+    JsonNode testing = condition(shown, "DRUG_TESTING");
+    assertThat(testing.get("status").asString()).isEqualTo("AT_RISK");
+    assertThat(testing.get("tests").get("positive").asInt()).isEqualTo(1);
+    assertThat(disclosures()).isEqualTo(2);
+
+    drugTest("MISSED");
+    assertThat(
+            condition(json(mvc.perform(as(officer, get(path)))), "DRUG_TESTING")
+                .get("status")
+                .asString())
+        .isEqualTo("NOT_COMPLIANT");
+    mvc.perform(as(officer, get(path + "?days=3")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("days"));
+    assertThat(page("/care/people/" + person.person() + "/compliance"))
+        .contains("At risk", "Not compliant", "Attend outpatient treatment");
+  }
+
+  private static JsonNode condition(JsonNode compliance, String kind) {
+    for (JsonNode c : compliance.get("conditions")) {
+      if (c.get("kind").asString().equals(kind)) {
+        return c;
+      }
+    }
+    throw new AssertionError("no " + kind + " condition in " + compliance);
+  }
+
+  private void drugTest(String result) {
+    boolean collected = !result.equals("MISSED") && !result.equals("REFUSED");
+    jdbc.sql(
+            """
+            INSERT INTO care_drug_test (id, episode_id, person_id, provider_id, collected_on, panel,
+                method, specimen_id, result, confirmation, sensitivity, reported_by, reported_at,
+                version)
+            VALUES (:id, :episode, :person, :provider, :day, 'FIVE_PANEL', 'URINE', :specimen,
+                :result, 'NOT_SENT', 'HEALTH', 'test', now(), 0)
+            """)
+        .param("id", UUID.randomUUID())
+        .param("episode", episode.id())
+        .param("person", person.person())
+        .param("provider", provider.value())
+        .param("day", LocalDate.now(clock))
+        .param("specimen", collected ? "S-" + UUID.randomUUID() : null)
+        .param("result", result)
+        .update();
   }
 
   /** An unexcused no-show at a new session, after the earlier ones, signalled. */

@@ -21,7 +21,9 @@ import org.bridgeway.care.alert.CareAlertId;
 import org.bridgeway.care.alert.CareAlerts;
 import org.bridgeway.care.alert.CareAlerts.AlertShown;
 import org.bridgeway.care.alert.CareAlerts.AlertsShown;
+import org.bridgeway.care.alert.Compliance;
 import org.bridgeway.consent.ConsentDecisions;
+import org.bridgeway.consent.InformationCategory;
 import org.bridgeway.consent.WithholdingReason;
 import org.bridgeway.identity.BridgewayPrincipal;
 import org.bridgeway.supervision.PersonId;
@@ -82,14 +84,77 @@ class AlertApiController {
 
   record AlertsView(List<AlertView> alerts, String notice) {}
 
+  record ConditionView(
+      UUID conditionId,
+      String kind,
+      String description,
+      Compliance.Status status,
+      Compliance.Attendance attendance,
+      Compliance.Tests tests) {}
+
+  record WithheldView(
+      UUID providerId,
+      String providerName,
+      InformationCategory category,
+      WithholdingReason reason,
+      LocalDate since) {}
+
+  record ComplianceView(
+      UUID personId,
+      LocalDate from,
+      LocalDate to,
+      List<ConditionView> conditions,
+      List<WithheldView> withheld,
+      String notice) {}
+
   private final CareAlerts alerts;
   private final AlertRules rules;
+  private final Compliance compliance;
   private final MessageSource messages;
 
-  AlertApiController(CareAlerts alerts, AlertRules rules, MessageSource messages) {
+  AlertApiController(
+      CareAlerts alerts, AlertRules rules, Compliance compliance, MessageSource messages) {
     this.alerts = alerts;
     this.rules = rules;
+    this.compliance = compliance;
     this.messages = messages;
+  }
+
+  @GetMapping("/api/v1/care/people/{id}/compliance")
+  @PreAuthorize(AlertRoles.AGENCY_STAFF)
+  ComplianceView compliance(
+      @AuthenticationPrincipal BridgewayPrincipal principal,
+      @PathVariable UUID id,
+      @RequestParam(defaultValue = "" + Compliance.DEFAULT_DAYS) int days) {
+    Compliance.PersonCompliance found = compliance.of(principal, new PersonId(id), days);
+    return new ComplianceView(
+        id,
+        found.from(),
+        found.to(),
+        found.conditions().stream()
+            .map(
+                c ->
+                    new ConditionView(
+                        c.condition().id().value(),
+                        c.condition().kind(),
+                        c.condition().description(),
+                        c.status(),
+                        c.attendance(),
+                        c.tests()))
+            .toList(),
+        found.withheld().stream()
+            .map(
+                w ->
+                    new WithheldView(
+                        w.provider().value(),
+                        w.providerName(),
+                        w.category(),
+                        w.reason(),
+                        w.since()))
+            .toList(),
+        found.noticeRequired()
+            ? messages.getMessage(ConsentDecisions.NOTICE_KEY, null, Locale.ENGLISH)
+            : null);
   }
 
   @GetMapping("/api/v1/care/alerts")

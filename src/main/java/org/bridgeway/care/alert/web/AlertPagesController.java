@@ -13,6 +13,7 @@ import org.bridgeway.care.alert.AlertRules;
 import org.bridgeway.care.alert.CareAlertId;
 import org.bridgeway.care.alert.CareAlerts;
 import org.bridgeway.care.alert.CareAlerts.AlertsShown;
+import org.bridgeway.care.alert.Compliance;
 import org.bridgeway.care.episode.CareInputRejected;
 import org.bridgeway.identity.BridgewayPrincipal;
 import org.bridgeway.shared.web.DomainRuleViolation;
@@ -47,12 +48,54 @@ class AlertPagesController {
 
   private final CareAlerts alerts;
   private final AlertRules rules;
+  private final Compliance compliance;
   private final MessageSource messages;
 
-  AlertPagesController(CareAlerts alerts, AlertRules rules, MessageSource messages) {
+  AlertPagesController(
+      CareAlerts alerts, AlertRules rules, Compliance compliance, MessageSource messages) {
     this.alerts = alerts;
     this.rules = rules;
+    this.compliance = compliance;
     this.messages = messages;
+  }
+
+  /** The compliance of the person's treatment conditions over a period (90 days unless asked). */
+  @GetMapping("/care/people/{id}/compliance")
+  @PreAuthorize(AlertRoles.AGENCY_STAFF)
+  String compliance(
+      @AuthenticationPrincipal BridgewayPrincipal principal,
+      @PathVariable UUID id,
+      @RequestParam(required = false) String days,
+      Model model) {
+    int period = Compliance.DEFAULT_DAYS;
+    try {
+      if (days != null && !days.isBlank()) {
+        period =
+            Math.clamp(Integer.parseInt(days.strip()), Compliance.MIN_DAYS, Compliance.MAX_DAYS);
+      }
+    } catch (NumberFormatException notANumber) {
+      period = Compliance.DEFAULT_DAYS;
+    }
+    Locale locale = LocaleContextHolder.getLocale();
+    Compliance.PersonCompliance found = compliance.of(principal, new PersonId(id), period);
+    model.addAttribute("found", found);
+    model.addAttribute("personId", id);
+    model.addAttribute("days", period);
+    model.addAttribute(
+        "withheldLines",
+        found.withheld().stream()
+            .map(
+                w ->
+                    messages.getMessage(
+                        "care.withheld.line",
+                        new Object[] {
+                          messages.getMessage("care.category." + w.category().name(), null, locale),
+                          w.providerName(),
+                          AlertTexts.reason(w.reason(), w.since(), messages, locale)
+                        },
+                        locale))
+            .toList());
+    return "care/compliance";
   }
 
   @GetMapping("/care/alerts")

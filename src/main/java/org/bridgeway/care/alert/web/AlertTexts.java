@@ -1,8 +1,10 @@
 package org.bridgeway.care.alert.web;
 
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.bridgeway.care.alert.CareAlerts.AlertShown;
+import org.bridgeway.consent.WithholdingReason;
 import org.springframework.context.MessageSource;
 
 /** The sentences of the alert pages and API that come from the message bundle. */
@@ -15,14 +17,19 @@ final class AlertTexts {
     if (shown.detailsShown()) {
       return null;
     }
-    String reasonKey = "care.withheld.reason." + shown.withheldReason().name();
-    String reason =
-        shown.withheldSince() == null
-            ? messages.getMessage(reasonKey, null, locale)
-            : messages.getMessage(
-                reasonKey + ".since",
-                new Object[] {DateTimeFormatter.ISO_LOCAL_DATE.format(shown.withheldSince())},
-                locale);
-    return messages.getMessage("care.alert.withheld", new Object[] {reason}, locale);
+    return messages.getMessage(
+        "care.alert.withheld",
+        new Object[] {reason(shown.withheldReason(), shown.withheldSince(), messages, locale)},
+        locale);
+  }
+
+  /** Why something is withheld, with the day the reason took effect when known. */
+  static String reason(
+      WithholdingReason reason, LocalDate since, MessageSource messages, Locale locale) {
+    String key = "care.withheld.reason." + reason.name();
+    return since == null
+        ? messages.getMessage(key, null, locale)
+        : messages.getMessage(
+            key + ".since", new Object[] {DateTimeFormatter.ISO_LOCAL_DATE.format(since)}, locale);
   }
 }
