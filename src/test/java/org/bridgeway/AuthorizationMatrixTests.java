@@ -157,6 +157,7 @@ class AuthorizationMatrixTests {
     AssessmentEndpoints.register();
     CareEndpoints.register();
     AlertEndpoints.register();
+    CareRecordEndpoints.register();
     ConsentEndpoints.register();
     ConsentPageEndpoints.register();
     NotificationEndpoints.register();
