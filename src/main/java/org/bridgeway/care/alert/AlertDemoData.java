@@ -73,9 +73,12 @@ class AlertDemoData implements DemoDataStep {
     signals.addAll(
         jdbc.sql(
                 """
-                SELECT id, person_id, provider_id, ended_on FROM care_episode
-                WHERE agency_id = :agency AND end_reason IS NOT NULL AND end_reason <> 'COMPLETED'
-                ORDER BY id
+                SELECT e.id, e.person_id, e.provider_id, e.ended_on,
+                       COALESCE(d.id, e.id) AS record
+                FROM care_episode e LEFT JOIN care_discharge d ON d.episode_id = e.id
+                WHERE e.agency_id = :agency AND e.end_reason IS NOT NULL
+                  AND e.end_reason <> 'COMPLETED'
+                ORDER BY e.id
                 """)
             .param("agency", agency.value())
             .query(
@@ -86,7 +89,9 @@ class AlertDemoData implements DemoDataStep {
                         agency,
                         new OrganizationId(rs.getObject("provider_id", UUID.class)),
                         CareSignal.Kind.DISCHARGED_NOT_COMPLETED,
-                        rs.getObject("id", UUID.class),
+                        // The discharge summary's id, as its signal carries it; the episode's
+                        // when it ended without one.
+                        rs.getObject("record", UUID.class),
                         rs.getObject("ended_on", LocalDate.class),
                         clock.instant()))
             .list());

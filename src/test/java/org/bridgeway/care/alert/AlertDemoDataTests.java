@@ -3,7 +3,9 @@ package org.bridgeway.care.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.bridgeway.shared.demo.DemoData;
 import org.bridgeway.testing.TestClockConfiguration;
 import org.junit.jupiter.api.Test;
@@ -35,17 +37,29 @@ class AlertDemoDataTests {
             .query(String.class)
             .list();
     assertThat(rules).contains("DISCHARGED_NOT_COMPLETED");
-    assertThat(count()).isGreaterThanOrEqualTo(2);
+    assertThat(rules).hasSizeGreaterThanOrEqualTo(2);
   }
 
   @Test
   void seedingAgainAddsNothing() {
+    // The demo's care records also signal through the listener, after their commit: let it finish.
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
+                        .query(Long.class)
+                        .single()
+                    == 0);
     long alerts = count();
     demoData.seed(new DemoData(Path.of(System.getProperty("java.io.tmpdir"))));
     assertThat(count()).isEqualTo(alerts);
   }
 
+  /** The alerts of every rule but days without attendance, which depends on the day it runs. */
   private long count() {
-    return jdbc.sql("SELECT count(*) FROM care_alert").query(Long.class).single();
+    return jdbc.sql("SELECT count(*) FROM care_alert WHERE rule <> 'NO_ATTENDANCE_DAYS'")
+        .query(Long.class)
+        .single();
   }
 }
