@@ -37,7 +37,6 @@ class AlertDemoDataTests {
             .query(String.class)
             .list();
     assertThat(rules).contains("DISCHARGED_NOT_COMPLETED");
-    assertThat(rules).hasSizeGreaterThanOrEqualTo(2);
   }
 
   @Test
