@@ -156,6 +156,7 @@ class AuthorizationMatrixTests {
     SupervisionEndpoints.register();
     AssessmentEndpoints.register();
     CareEndpoints.register();
+    AlertEndpoints.register();
     CareRecordEndpoints.register();
     ConsentEndpoints.register();
     ConsentPageEndpoints.register();

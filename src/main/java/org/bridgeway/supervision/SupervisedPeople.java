@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -145,5 +146,94 @@ public class SupervisedPeople {
         .param("person", person.value())
         .query(LocalDate.class)
         .optional();
+  }
+
+  /**
+   * The officers of the person's open cases (usually one), in the order the cases were opened; an
+   * alert about the person goes to them.
+   */
+  @Transactional(readOnly = true)
+  public List<UUID> officersOf(PersonId person) {
+    return jdbc.sql(
+            """
+            SELECT officer_id FROM supervision_case
+            WHERE person_id = :person AND status = 'OPEN'
+            GROUP BY officer_id ORDER BY min(start_date), officer_id
+            """)
+        .param("person", person.value())
+        .query(UUID.class)
+        .list();
+  }
+
+  /**
+   * The supervisor the officer reports to (the agency's teams, ADR 0009), if the officer has one.
+   */
+  @Transactional(readOnly = true)
+  public Optional<UUID> supervisorOf(UUID officer) {
+    return jdbc.sql("SELECT supervisor_id FROM supervision_team_member WHERE officer_id = :officer")
+        .param("officer", officer)
+        .query(UUID.class)
+        .optional();
+  }
+
+  /**
+   * The headings of those of these people the caller sees, in one query: the batch form of {@link
+   * #visibleTo}, for pages that list many people's records (alerts); not audited.
+   */
+  @Transactional(readOnly = true)
+  public Map<PersonId, PersonHeading> headingsSeenBy(
+      BridgewayPrincipal principal, Collection<PersonId> candidates) {
+    if (candidates.isEmpty()) {
+      return Map.of();
+    }
+    CaseloadAccess.Scope scope = CaseloadAccess.scopeOf(principal);
+    Map<PersonId, PersonHeading> headings = new HashMap<>();
+    jdbc.sql(
+            "SELECT p.id, p.given_name, p.middle_name, p.family_name, p.date_of_birth"
+                + " FROM supervision_person p WHERE p.id = ANY(:people) AND "
+                + CaseloadAccess.VISIBLE)
+        .params(scope.parameters())
+        .param("people", candidates.stream().map(PersonId::value).toArray(UUID[]::new))
+        .query(
+            (rs, n) -> {
+              PersonId id = new PersonId(rs.getObject(1, UUID.class));
+              return headings.put(
+                  id,
+                  new PersonHeading(
+                      id,
+                      new PersonName(rs.getString(2), rs.getString(3), rs.getString(4)).full(),
+                      rs.getObject(5, LocalDate.class)));
+            })
+        .list();
+    return headings;
+  }
+
+  /**
+   * A condition of one of the person's open cases, as other modules see it.
+   *
+   * @param kind the condition kind's code ({@code TREATMENT}, {@code DRUG_TESTING}...)
+   */
+  public record ConditionShown(ConditionId id, String kind, String description) {}
+
+  /**
+   * The conditions of the person's open cases of these kinds, oldest first; not audited (the caller
+   * audits its read, after checking that the caller sees the person).
+   */
+  @Transactional(readOnly = true)
+  public List<ConditionShown> openConditionsOf(PersonId person, Collection<String> kinds) {
+    return jdbc.sql(
+            """
+            SELECT k.id, k.kind, k.description FROM supervision_condition k
+            JOIN supervision_case c ON c.id = k.case_id
+            WHERE c.person_id = :person AND c.status = 'OPEN' AND k.kind = ANY(:kinds)
+            ORDER BY k.created_at, k.id
+            """)
+        .param("person", person.value())
+        .param("kinds", kinds.toArray(String[]::new))
+        .query(
+            (rs, n) ->
+                new ConditionShown(
+                    new ConditionId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3)))
+        .list();
   }
 }

@@ -36,6 +36,7 @@ import org.bridgeway.supervision.SupervisedPeople;
 import org.bridgeway.testing.SupervisionFixtures.Supervised;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Treatment episodes and provider reports for tests: a treatment provider, a supervised person in
@@ -77,6 +78,7 @@ public class CareFixtures {
   private final SupervisionFixtures supervision;
   private final TestUsers users;
   private final Clock clock;
+  private final JdbcClient jdbc;
 
   CareFixtures(
       CareRecords care,
@@ -86,7 +88,8 @@ public class CareFixtures {
       SupervisedPeople people,
       SupervisionFixtures supervision,
       TestUsers users,
-      Clock clock) {
+      Clock clock,
+      JdbcClient jdbc) {
     this.care = care;
     this.book = book;
     this.records = records;
@@ -95,6 +98,47 @@ public class CareFixtures {
     this.supervision = supervision;
     this.users = users;
     this.clock = clock;
+    this.jdbc = jdbc;
+  }
+
+  /** An open alert (concern flagged) on a new person of the agency in treatment at a provider. */
+  public UUID alert(OrganizationId agency) {
+    return alert(agency, supervision.supervised(agency));
+  }
+
+  /** An open alert (concern flagged) on the person, in treatment at a new provider. */
+  public UUID alert(OrganizationId agency, Supervised supervised) {
+    Episode episode = episode(agency, supervised, provider());
+    UUID id = UUID.randomUUID();
+    jdbc.sql(
+            """
+            INSERT INTO care_alert (id, person_id, agency_id, provider_id, episode_id, rule,
+                trigger_key, trigger_ids, category, sensitivity, day, officer_ids, raised_at,
+                escalate_at, state, version)
+            VALUES (:id, :person, :agency, :provider, :episode, 'CONCERN_FLAGGED', :key,
+                ARRAY[:key]::uuid[], 'PROGRESS', 'HEALTH', :day, ARRAY[:officer]::uuid[], :at,
+                NULL, 'OPEN', 0)
+            """)
+        .param("id", id)
+        .param("person", supervised.person())
+        .param("agency", agency.value())
+        .param("provider", episode.provider().value())
+        .param("episode", episode.id())
+        .param("key", UUID.randomUUID())
+        .param("day", LocalDate.now(clock))
+        .param("officer", supervised.officer().value())
+        .param("at", java.sql.Timestamp.from(clock.instant()))
+        .update();
+    return id;
+  }
+
+  /** The version of the agency's alert rules (0 while it keeps the defaults). */
+  public long alertRulesVersion(OrganizationId agency) {
+    return jdbc.sql("SELECT version FROM care_alert_rule_version WHERE agency_id = :agency")
+        .param("agency", agency.value())
+        .query(Long.class)
+        .optional()
+        .orElse(0L);
   }
 
   /** A new treatment provider organization. */

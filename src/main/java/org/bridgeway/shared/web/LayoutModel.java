@@ -50,6 +50,7 @@ public class LayoutModel {
           new Destination("nav.home", "/", Set.of()),
           new Destination(
               "nav.caseload", "/supervision/caseload", CASELOAD_KEEPERS, ADMINISTRATORS),
+          new Destination("nav.alerts", "/care/alerts", CASELOAD_KEEPERS, ADMINISTRATORS),
           new Destination("nav.team", "/supervision/team", SUPERVISORS),
           new Destination("nav.referrals", "/referrals", CASELOAD_KEEPERS, ADMINISTRATORS),
           new Destination("nav.directory", "/directory/search", Set.of()),

@@ -113,6 +113,7 @@ public class Caseload {
           all.stream()
               .limit(MAX_SORTED)
               .filter(line -> !query.overdueOnly() || line.overdue())
+              .filter(line -> !query.alertsOnly() || line.alerts() > 0)
               .filter(line -> query.risk() == null || query.risk().equals(line.flags().riskLevel()))
               .sorted(comparator(query))
               .toList();

@@ -14,6 +14,8 @@ import java.util.List;
  * @param openViolations violations of the last 90 days without a response
  * @param riskRank the risk level's rank for sorting (higher is riskier), or null
  * @param reassessmentOverdue whether the next assessment was due before today
+ * @param signalledAlerts open alerts other modules raised on the person ({@code
+ *     org.bridgeway.supervision.CaseloadSignals}: care's treatment alerts)
  */
 public record CaseloadFlags(
     String riskLevel,
@@ -22,10 +24,31 @@ public record CaseloadFlags(
     Boolean contactOverdue,
     Integer openViolations,
     Integer riskRank,
-    Boolean reassessmentOverdue) {
+    Boolean reassessmentOverdue,
+    Integer signalledAlerts) {
 
   public static final CaseloadFlags NONE =
-      new CaseloadFlags(null, null, null, null, null, null, null);
+      new CaseloadFlags(null, null, null, null, null, null, null, null);
+
+  /** The flags of supervision's own parts, which know nothing of other modules' alerts. */
+  public CaseloadFlags(
+      String riskLevel,
+      List<String> topNeeds,
+      LocalDate nextContactDue,
+      Boolean contactOverdue,
+      Integer openViolations,
+      Integer riskRank,
+      Boolean reassessmentOverdue) {
+    this(
+        riskLevel,
+        topNeeds,
+        nextContactDue,
+        contactOverdue,
+        openViolations,
+        riskRank,
+        reassessmentOverdue,
+        null);
+  }
 
   /** These flags, with what the other knows where this does not. */
   public CaseloadFlags and(CaseloadFlags other) {
@@ -36,6 +59,7 @@ public record CaseloadFlags(
         contactOverdue != null ? contactOverdue : other.contactOverdue,
         openViolations != null ? openViolations : other.openViolations,
         riskRank != null ? riskRank : other.riskRank,
-        reassessmentOverdue != null ? reassessmentOverdue : other.reassessmentOverdue);
+        reassessmentOverdue != null ? reassessmentOverdue : other.reassessmentOverdue,
+        signalledAlerts != null ? signalledAlerts : other.signalledAlerts);
   }
 }

@@ -45,10 +45,19 @@ public record CaseloadLine(
         flags.and(more));
   }
 
-  /** Open alerts: conditions out of compliance and violations without a response. */
+  /**
+   * Open alerts: conditions out of compliance, violations without a response and the alerts other
+   * modules raised (treatment alerts not yet acknowledged).
+   */
   public int alerts() {
     return conditionsOutOfCompliance
-        + (flags.openViolations() == null ? 0 : flags.openViolations());
+        + (flags.openViolations() == null ? 0 : flags.openViolations())
+        + signalledAlerts();
+  }
+
+  /** The open alerts other modules raised on the person (care's treatment alerts). */
+  public int signalledAlerts() {
+    return flags.signalledAlerts() == null ? 0 : flags.signalledAlerts();
   }
 
   /** Whether something is overdue: the next contact or a reassessment. */

@@ -14,6 +14,7 @@ import org.bridgeway.shared.vocabulary.SupervisionLevel;
  * @param endingSoon only cases expected to end within {@link Caseload#ENDING_SOON_DAYS} days
  * @param page the page, from 0
  * @param office only cases supervised from this office, or null
+ * @param alertsOnly only cases with at least one open alert
  */
 public record CaseloadQuery(
     UUID officer,
@@ -25,7 +26,24 @@ public record CaseloadQuery(
     CaseloadSort sort,
     boolean descending,
     int page,
-    UUID office) {
+    UUID office,
+    boolean alertsOnly) {
+
+  /** A query without the open-alerts filter. */
+  public CaseloadQuery(
+      UUID officer,
+      String text,
+      SupervisionLevel level,
+      String risk,
+      boolean overdueOnly,
+      boolean endingSoon,
+      CaseloadSort sort,
+      boolean descending,
+      int page,
+      UUID office) {
+    this(
+        officer, text, level, risk, overdueOnly, endingSoon, sort, descending, page, office, false);
+  }
 
   public CaseloadQuery {
     sort = sort == null ? CaseloadSort.NAME : sort;
@@ -36,6 +54,6 @@ public record CaseloadQuery(
 
   /** Whether the page needs every matching line filled in before it can be sorted and cut. */
   boolean needsEveryLine() {
-    return !sort.inDatabase() || risk != null || overdueOnly;
+    return !sort.inDatabase() || risk != null || overdueOnly || alertsOnly;
   }
 }

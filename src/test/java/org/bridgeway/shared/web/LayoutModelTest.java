@@ -29,13 +29,14 @@ class LayoutModelTest {
   }
 
   @Test
-  void officerSeesHomeTheirCaseloadTheirReferralsAndTheDirectory() {
+  void officerSeesHomeTheirCaseloadTheirAlertsTheirReferralsAndTheDirectory() {
     List<NavigationItem> navigation = layout.navigationFor(signedIn("ROLE_OFFICER"), "/");
 
     assertThat(navigation)
         .containsExactly(
             new NavigationItem("nav.home", "/", true),
             new NavigationItem("nav.caseload", "/supervision/caseload", false),
+            new NavigationItem("nav.alerts", "/care/alerts", false),
             new NavigationItem("nav.referrals", "/referrals", false),
             new NavigationItem("nav.directory", "/directory/search", false));
   }
@@ -47,6 +48,7 @@ class LayoutModelTest {
         .containsExactly(
             tuple("/", false),
             tuple("/supervision/caseload", false),
+            tuple("/care/alerts", false),
             tuple("/supervision/team", true),
             tuple("/referrals", false),
             tuple("/directory/search", false),

@@ -122,6 +122,7 @@ class WorkspacePagesController {
       @RequestParam(required = false) String risk,
       @RequestParam(defaultValue = "false") boolean overdue,
       @RequestParam(defaultValue = "false") boolean ending,
+      @RequestParam(defaultValue = "false") boolean alerts,
       @RequestParam(required = false) String sort,
       @RequestParam(required = false) String dir,
       @RequestParam(defaultValue = "0") int page,
@@ -147,7 +148,8 @@ class WorkspacePagesController {
             parse(sortColumn, CaseloadSort.class),
             descending,
             page,
-            officeFilter(office));
+            officeFilter(office),
+            alerts);
     model.addAttribute("caseload", caseload.page(principal, query));
     model.addAttribute("offices", offices.officesOf(principal));
     model.addAttribute("query", query);
