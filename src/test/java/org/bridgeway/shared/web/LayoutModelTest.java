@@ -37,7 +37,8 @@ class LayoutModelTest {
             new NavigationItem("nav.home", "/", true),
             new NavigationItem("nav.caseload", "/supervision/caseload", false),
             new NavigationItem("nav.referrals", "/referrals", false),
-            new NavigationItem("nav.directory", "/directory/search", false));
+            new NavigationItem("nav.directory", "/directory/search", false),
+            new NavigationItem("nav.programMeasures", "/care/programs/measures", false));
   }
 
   @Test
@@ -50,6 +51,7 @@ class LayoutModelTest {
             tuple("/supervision/team", true),
             tuple("/referrals", false),
             tuple("/directory/search", false),
+            tuple("/care/programs/measures", false),
             tuple("/referrals/measures", false));
   }
 
@@ -122,6 +124,7 @@ class LayoutModelTest {
             tuple("/directory/listings", true),
             tuple("/care/provider/episodes", false),
             tuple("/provider/referrals", false),
+            tuple("/care/provider/transitions", false),
             tuple("/referrals/measures", false));
   }
 
