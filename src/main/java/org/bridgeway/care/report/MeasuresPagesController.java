@@ -50,7 +50,7 @@ class MeasuresPagesController {
             .map(
                 w ->
                     ReportTexts.withheld(
-                        new ProgressReports.Withheld(w.providerName(), w.category(), w.reason(), w.since()),
+                        new CourtProgressReports.Withheld(w.providerName(), w.category(), w.reason(), w.since()),
                         messages))
             .toList();
     if ("csv".equalsIgnoreCase(format)) {

@@ -28,10 +28,10 @@ class ProgressReportApiController {
 
   record ReportRequest(UUID recipientId, DisclosurePurpose purpose, LocalDate from, LocalDate to) {}
 
-  private final ProgressReports reports;
+  private final CourtProgressReports reports;
   private final ProgressReportPdf pdf;
 
-  ProgressReportApiController(ProgressReports reports, ProgressReportPdf pdf) {
+  ProgressReportApiController(CourtProgressReports reports, ProgressReportPdf pdf) {
     this.reports = reports;
     this.pdf = pdf;
   }
@@ -42,11 +42,11 @@ class ProgressReportApiController {
       @AuthenticationPrincipal BridgewayPrincipal principal,
       @PathVariable UUID id,
       @RequestBody ReportRequest request) {
-    ProgressReports.ProgressReport report =
+    CourtProgressReports.ProgressReport report =
         reports.generate(
             principal,
             new PersonId(id),
-            new ProgressReports.Request(
+            new CourtProgressReports.Request(
                 request.recipientId() == null ? null : new OrganizationId(request.recipientId()),
                 request.purpose(),
                 request.from(),

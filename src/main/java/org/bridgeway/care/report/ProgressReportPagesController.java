@@ -47,7 +47,7 @@ class ProgressReportPagesController {
 
     static final Set<String> FIELDS = Set.of("recipientId", "purpose", "from", "to");
 
-    record Parsed(ProgressReports.Request request, List<FieldViolation> violations) {}
+    record Parsed(CourtProgressReports.Request request, List<FieldViolation> violations) {}
 
     Parsed parse() {
       List<FieldViolation> violations = new ArrayList<>();
@@ -65,20 +65,20 @@ class ProgressReportPagesController {
       LocalDate first = FormValues.date("from", from, violations);
       LocalDate last = FormValues.date("to", to, violations);
       return new Parsed(
-          new ProgressReports.Request(
+          new CourtProgressReports.Request(
               recipient == null ? null : new OrganizationId(recipient), why, first, last),
           violations);
     }
   }
 
-  private final ProgressReports reports;
+  private final CourtProgressReports reports;
   private final ProgressReportPdf pdf;
   private final SupervisedPeople people;
   private final MessageSource messages;
   private final Clock clock;
 
   ProgressReportPagesController(
-      ProgressReports reports,
+      CourtProgressReports reports,
       ProgressReportPdf pdf,
       SupervisedPeople people,
       MessageSource messages,
@@ -115,7 +115,7 @@ class ProgressReportPagesController {
     reject(parsed.violations(), errors);
     if (!errors.hasErrors()) {
       try {
-        ProgressReports.ProgressReport report =
+        CourtProgressReports.ProgressReport report =
             reports.generate(principal, new PersonId(id), parsed.request());
         return ResponseEntity.ok()
             .contentType(MediaType.APPLICATION_PDF)

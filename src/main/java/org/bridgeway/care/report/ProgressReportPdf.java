@@ -1,6 +1,6 @@
 package org.bridgeway.care.report;
 
-import org.bridgeway.care.report.ProgressReports.ProgressReport;
+import org.bridgeway.care.report.CourtProgressReports.ProgressReport;
 import org.bridgeway.shared.web.HtmlPdf;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;

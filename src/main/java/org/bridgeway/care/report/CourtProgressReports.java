@@ -50,7 +50,7 @@ import org.springframework.transaction.annotation.Transactional;
  * provider and category, and why) without being revealed.
  */
 @Service
-public class ProgressReports {
+public class CourtProgressReports {
 
   /** The longest period a report covers, in days. */
   public static final int MAX_PERIOD_DAYS = 3 * 366;
@@ -150,7 +150,7 @@ public class ProgressReports {
   private final AuditTrail audit;
   private final Clock clock;
 
-  ProgressReports(
+  CourtProgressReports(
       TreatmentEpisodes episodes,
       ProviderReports reports,
       SupervisedPeople people,
