@@ -21,6 +21,7 @@ import org.bridgeway.identity.token.ApiTokenService;
 import org.bridgeway.identity.user.Users;
 import org.bridgeway.testing.CareFixtures;
 import org.bridgeway.testing.ConsentFixtures;
+import org.bridgeway.testing.ContinuityFixtures;
 import org.bridgeway.testing.DirectoryFixtures;
 import org.bridgeway.testing.IntegrationTest;
 import org.bridgeway.testing.NotificationFixtures;
@@ -108,6 +109,9 @@ class AuthorizationMatrixTests {
     /** The care fixtures: treatment providers and episodes. */
     CareFixtures care();
 
+    /** The continuity fixtures: hand-offs between providers. */
+    ContinuityFixtures continuity();
+
     /** The consent fixtures: directives, templates, emergency grants. */
     ConsentFixtures consent();
 
@@ -156,6 +160,7 @@ class AuthorizationMatrixTests {
     SupervisionEndpoints.register();
     AssessmentEndpoints.register();
     CareEndpoints.register();
+    ContinuityEndpoints.register();
     ConsentEndpoints.register();
     ConsentPageEndpoints.register();
     NotificationEndpoints.register();
@@ -394,6 +399,7 @@ class AuthorizationMatrixTests {
   @Autowired SupervisionFixtures supervisionFixtures;
   @Autowired CareFixtures careFixtures;
   @Autowired ConsentFixtures consentFixtures;
+  @Autowired ContinuityFixtures continuityFixtures;
   @Autowired NotificationFixtures notificationFixtures;
   @Autowired JdbcClient jdbc;
   @Autowired ReferralFixtures referralFixtures;
@@ -453,6 +459,11 @@ class AuthorizationMatrixTests {
           @Override
           public CareFixtures care() {
             return careFixtures;
+          }
+
+          @Override
+          public ContinuityFixtures continuity() {
+            return continuityFixtures;
           }
 
           @Override

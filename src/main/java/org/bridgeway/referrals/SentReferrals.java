@@ -21,7 +21,11 @@ public interface SentReferrals {
    * @param provider the network organization it went to; null for one sent off the platform
    */
   record SentReferral(
-      ReferralId id, PersonId person, OrganizationId provider, Instant sentAt, ReferralState state) {}
+      ReferralId id,
+      PersonId person,
+      OrganizationId provider,
+      Instant sentAt,
+      ReferralState state) {}
 
   /** The referral if it exists and was sent (not a draft, not withdrawn before sending). */
   Optional<SentReferral> sentReferral(ReferralId referral);

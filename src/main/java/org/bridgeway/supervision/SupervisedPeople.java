@@ -40,9 +40,9 @@ public class SupervisedPeople {
   public record PersonHeading(PersonId id, String fullName, LocalDate dateOfBirth) {}
 
   /**
-   * How the person may be reached, as the agency keeps it on the person's record: phone, email,
-   * the preferred method ({@code CALL}, {@code TEXT}, {@code EMAIL}, {@code NONE}) and the daily
-   * quiet hours (local times, both null for none).
+   * How the person may be reached, as the agency keeps it on the person's record: phone, email, the
+   * preferred method ({@code CALL}, {@code TEXT}, {@code EMAIL}, {@code NONE}) and the daily quiet
+   * hours (local times, both null for none).
    */
   public record ContactDetails(
       PersonId person,

@@ -18,6 +18,8 @@ import org.bridgeway.care.session.AppointmentMode;
 import org.bridgeway.care.session.Appointments;
 import org.bridgeway.care.session.AttendanceOutcome;
 import org.bridgeway.care.session.ChangeParty;
+import org.bridgeway.care.transition.TransitionKind;
+import org.bridgeway.care.transition.Transitions;
 import org.bridgeway.consent.Part2Programs;
 import org.bridgeway.identity.OrganizationId;
 import org.bridgeway.referrals.ReferralId;
@@ -41,8 +43,12 @@ public class ContinuityFixtures {
   private final SupervisedPeople people;
   private final Part2Programs part2;
   private final Clock clock;
+  private final CareFixtures careFixtures;
+  private final Transitions transitions;
 
   ContinuityFixtures(
+      CareFixtures careFixtures,
+      Transitions transitions,
       CareRecords care,
       TreatmentEpisodes episodes,
       Appointments appointments,
@@ -55,6 +61,8 @@ public class ContinuityFixtures {
     this.people = people;
     this.part2 = part2;
     this.clock = clock;
+    this.careFixtures = careFixtures;
+    this.transitions = transitions;
   }
 
   /** The person in treatment at the provider from the day, recorded by the agency. */
@@ -96,13 +104,10 @@ public class ContinuityFixtures {
 
   /** The provider ends the episode on the day. */
   public void end(Episode episode, LocalDate endedOn, EndReason reason) {
-    TreatmentEpisode current = episodes.findById(new TreatmentEpisodeId(episode.id())).orElseThrow();
+    TreatmentEpisode current =
+        episodes.findById(new TreatmentEpisodeId(episode.id())).orElseThrow();
     care.endEpisode(
-        CareFixtures.staffOf(episode.provider()),
-        current.id(),
-        endedOn,
-        reason,
-        current.version());
+        CareFixtures.staffOf(episode.provider()), current.id(), endedOn, reason, current.version());
   }
 
   /** A scheduled appointment of the episode. */
@@ -146,6 +151,41 @@ public class ContinuityFixtures {
     appointment.cancel(ChangeParty.PERSON, "Asked to cancel", "fixture", clock.instant());
     appointments.save(appointment);
     return id;
+  }
+
+  /**
+   * A hand-off from an episode at the sending organization (of any kind, as the authorization
+   * matrix's organizations are agencies) to one at a new provider, recorded by the person's agency;
+   * the overlap ends far ahead.
+   */
+  public UUID handOffFrom(OrganizationId sendingOrganization) {
+    Episode from = careFixtures.episodeAt(sendingOrganization);
+    TreatmentEpisode sending = episodes.findById(new TreatmentEpisodeId(from.id())).orElseThrow();
+    TreatmentEpisode receiving =
+        episodes.save(
+            TreatmentEpisode.record(
+                TreatmentEpisodeId.random(),
+                sending.person(),
+                from.agency(),
+                careFixtures.provider(),
+                null,
+                TreatmentBasis.VOLUNTARY,
+                from.startedOn(),
+                "fixture",
+                clock.instant(),
+                from.startedOn()));
+    return transitions
+        .recordHandOff(
+            SupervisionFixtures.administratorOf(from.agency()),
+            new PersonId(from.person()),
+            new Transitions.NewHandOff(
+                TransitionKind.MOVE,
+                from.id(),
+                receiving.id().value(),
+                LocalDate.now(clock).plusYears(5),
+                null))
+        .id()
+        .value();
   }
 
   private static Episode of(TreatmentEpisode e) {

@@ -34,12 +34,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Appointment reminders to the person (ADR 0022). {@link #queueDue} queues, for each scheduled
- * appointment whose lead time has come (48 h and 2 h before, configurable), one reminder per channel
- * the person wants, deferred past their quiet hours and skipped when quiet hours last until the
- * appointment or the person opted out. {@link #sendDue} sends the queued ones that are due, each in
- * its own transaction with its row locked (several nodes never send one twice), checking again that
- * the appointment still stands at that time, that the person has not opted out meanwhile and that
- * it is not quiet hours; a failed send is retried with backoff until the last attempt.
+ * appointment whose lead time has come (48 h and 2 h before, configurable), one reminder per
+ * channel the person wants, deferred past their quiet hours and skipped when quiet hours last until
+ * the appointment or the person opted out. {@link #sendDue} sends the queued ones that are due,
+ * each in its own transaction with its row locked (several nodes never send one twice), checking
+ * again that the appointment still stands at that time, that the person has not opted out meanwhile
+ * and that it is not quiet hours; a failed send is retried with backoff until the last attempt.
  *
  * <p>The text carries no treatment details: "You have an appointment on 9 December 2026 at 10:00."
  * It names the provider only if the person agreed to it.
@@ -109,8 +109,8 @@ public class AppointmentReminders {
   }
 
   /**
-   * Queues the reminders whose lead time has come. When several leads of one appointment are due
-   * at once (it was booked late), only the shortest is queued: one message, not two at once.
+   * Queues the reminders whose lead time has come. When several leads of one appointment are due at
+   * once (it was booked late), only the shortest is queued: one message, not two at once.
    *
    * @return how many reminders were queued or recorded as skipped
    */
@@ -272,13 +272,16 @@ public class AppointmentReminders {
     Settings person = settings.settings(due.person());
     if (!person.preference().sendsBy(due.channel())) {
       return close(
-          due, ReminderStatus.SKIPPED_OPTED_OUT, "The person opted out of " + due.channel() + " reminders");
+          due,
+          ReminderStatus.SKIPPED_OPTED_OUT,
+          "The person opted out of " + due.channel() + " reminders");
     }
     QuietHours quiet = person.quietHours();
     if (quiet.contains(now)) {
       Instant later = quiet.endAfter(now);
       if (!later.isBefore(due.appointmentAt())) {
-        return close(due, ReminderStatus.SKIPPED_QUIET_HOURS, "Quiet hours last until the appointment");
+        return close(
+            due, ReminderStatus.SKIPPED_QUIET_HOURS, "Quiet hours last until the appointment");
       }
       jdbc.sql("UPDATE care_reminder SET next_attempt_at = :next WHERE id = :id")
           .param("next", Timestamp.from(later))
@@ -396,7 +399,8 @@ public class AppointmentReminders {
     return organizations.find(provider).map(NetworkOrganization::name).orElse("");
   }
 
-  private void audited(UUID reminder, PersonId person, ReminderChannel channel, ReminderStatus status) {
+  private void audited(
+      UUID reminder, PersonId person, ReminderChannel channel, ReminderStatus status) {
     audit.record(
         AuditEvent.success("care.reminder." + status.name().toLowerCase(Locale.ROOT))
             .withRecord("care-reminder", reminder)

@@ -10,8 +10,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A generic HTTP SMS provider: {@code POST <url>} with {@code Authorization: Bearer <token>} and the
- * JSON body {@code {"to": "+15551234567", "text": "..."}}; a 2xx answer is sent (with {@code
+ * A generic HTTP SMS provider: {@code POST <url>} with {@code Authorization: Bearer <token>} and
+ * the JSON body {@code {"to": "+15551234567", "text": "..."}}; a 2xx answer is sent (with {@code
  * "status": "delivered"} delivered, and {@code "id"} the provider's reference); a 4xx other than
  * 408 and 429 is a permanent refusal (a bad number, say), anything else is retried.
  */
@@ -59,7 +59,10 @@ class HttpSmsGateway implements SmsGateway {
         if (answer != null && answer.has("id")) {
           reference = answer.get("id").asString();
         }
-        delivered = answer != null && answer.has("status") && "delivered".equalsIgnoreCase(answer.get("status").asString());
+        delivered =
+            answer != null
+                && answer.has("status")
+                && "delivered".equalsIgnoreCase(answer.get("status").asString());
       } catch (RuntimeException unreadable) {
         // The message was accepted; an answer we cannot read only costs the reference.
       }

@@ -16,7 +16,11 @@ class LoggingSmsGateway implements SmsGateway {
   @Override
   public Sent send(String to, String text) {
     String reference = "logged-" + UUID.randomUUID();
-    log.info("SMS not sent (no provider configured) to {}: {} characters, {}", mask(to), text.length(), reference);
+    log.info(
+        "SMS not sent (no provider configured) to {}: {} characters, {}",
+        mask(to),
+        text.length(),
+        reference);
     return new Sent(false, reference);
   }
 

@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A person's appointment reminders over the API: the settings with the reminders sent, a change of
- * the preferences, and the person's "STOP" (an SMS provider's inbound message, or the person telling
- * the agency), which records the opt-out at once. Posts take an {@code Idempotency-Key} (ADR 0004).
+ * the preferences, and the person's "STOP" (an SMS provider's inbound message, or the person
+ * telling the agency), which records the opt-out at once. Posts take an {@code Idempotency-Key}
+ * (ADR 0004).
  */
 @RestController
 class ReminderApiController {

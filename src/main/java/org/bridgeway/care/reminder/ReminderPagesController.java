@@ -133,9 +133,9 @@ class ReminderPagesController {
       @RequestParam(name = "channel", required = false) String channel,
       RedirectAttributes redirect) {
     List<FieldViolation> violations = new java.util.ArrayList<>();
-    ReminderChannel chosen = FormValues.choice("channel", channel, ReminderChannel.class, violations);
-    settings.optOut(
-        principal, new PersonId(id), chosen == null ? ReminderChannel.SMS : chosen);
+    ReminderChannel chosen =
+        FormValues.choice("channel", channel, ReminderChannel.class, violations);
+    settings.optOut(principal, new PersonId(id), chosen == null ? ReminderChannel.SMS : chosen);
     redirect.addFlashAttribute("saved", "optOut");
     return "redirect:/care/people/" + id + "/reminders";
   }

@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of appointment reminders to the person (ADR 0022). Email goes through Spring Boot's
  * {@code spring.mail.*} server; SMS through the gateway named by {@code sms.provider}: {@code
  * logging} (the default: nothing leaves the application, the send is logged with the number masked)
- * or {@code http} (a generic HTTP SMS provider at {@code sms.url} with the bearer {@code sms.token},
- * from the environment: {@code BRIDGEWAY_CARE_REMINDERS_SMS_URL}, {@code
+ * or {@code http} (a generic HTTP SMS provider at {@code sms.url} with the bearer {@code
+ * sms.token}, from the environment: {@code BRIDGEWAY_CARE_REMINDERS_SMS_URL}, {@code
  * BRIDGEWAY_CARE_REMINDERS_SMS_TOKEN}).
  *
  * @param leads how long before an appointment a reminder goes out, one reminder per lead

@@ -97,7 +97,8 @@ public class ReminderSettings {
       zone = ZoneId.of(change.timeZone() == null ? "" : change.timeZone().strip());
     } catch (DateTimeException e) {
       violations.add(
-          new FieldViolation("timeZone", "UnknownZone", "is not a time zone such as America/Chicago"));
+          new FieldViolation(
+              "timeZone", "UnknownZone", "is not a time zone such as America/Chicago"));
     }
     if (!violations.isEmpty()) {
       throw new CareInputRejected(violations);
@@ -111,7 +112,12 @@ public class ReminderSettings {
           "The reminder preferences of " + person + " changed since they were read");
     }
     preference.change(
-        change.sms(), change.email(), zone, change.nameProvider(), principal.reference(), clock.instant());
+        change.sms(),
+        change.email(),
+        zone,
+        change.nameProvider(),
+        principal.reference(),
+        clock.instant());
     preference = preferences.save(preference);
     audit.record(
         event("care.reminder.settings.change", person)

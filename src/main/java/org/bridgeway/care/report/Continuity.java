@@ -46,8 +46,8 @@ public final class Continuity {
   /**
    * The days on which the person was in no episode, between their first episode's start and the
    * last one's start: the spans are merged (overlapping or back-to-back episodes are one stretch of
-   * care) and each day strictly between the end of one stretch and the start of the next counts.
-   * An open episode covers up to today.
+   * care) and each day strictly between the end of one stretch and the start of the next counts. An
+   * open episode covers up to today.
    */
   public static Gaps gaps(List<Span> spans, LocalDate today) {
     List<Span> sorted = new ArrayList<>(spans);
@@ -103,7 +103,8 @@ public final class Continuity {
         attended++;
       }
     }
-    return new Engagement(attended, scheduled, scheduled == 0 ? null : (double) attended / scheduled);
+    return new Engagement(
+        attended, scheduled, scheduled == 0 ? null : (double) attended / scheduled);
   }
 
   /** The median of the values, the mean of the middle two for an even count; null for none. */

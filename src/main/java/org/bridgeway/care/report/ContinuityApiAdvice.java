@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * The continuity APIs (transitions, measures, reminders, progress reports) answer a rule that a
- * request shape cannot express with 400 and every field at fault, as Bean Validation does, ahead
- * of the shared handler.
+ * request shape cannot express with 400 and every field at fault, as Bean Validation does, ahead of
+ * the shared handler.
  */
 @RestControllerAdvice(
     basePackages = {

@@ -68,7 +68,10 @@ public class ContinuityMeasures {
 
   /** A provider's information withheld from the measures, and why. */
   public record Withheld(
-      String providerName, InformationCategory category, WithholdingReason reason, LocalDate since) {}
+      String providerName,
+      InformationCategory category,
+      WithholdingReason reason,
+      LocalDate since) {}
 
   /**
    * A person's measures.
@@ -111,7 +114,8 @@ public class ContinuityMeasures {
       LocalDate endedOn,
       UUID referral) {}
 
-  private record SessionRow(UUID episode, OrganizationId provider, PersonId person, Session session) {}
+  private record SessionRow(
+      UUID episode, OrganizationId provider, PersonId person, Session session) {}
 
   private final JdbcClient jdbc;
   private final SupervisedPeople people;
@@ -165,7 +169,8 @@ public class ContinuityMeasures {
             new DisclosureRequest(id, provider, category, PURPOSE, part2.sensitivityOf(provider)));
       }
     }
-    List<ConsentDecision> decided = asked.isEmpty() ? List.of() : consent.decideAll(principal, asked);
+    List<ConsentDecision> decided =
+        asked.isEmpty() ? List.of() : consent.decideAll(principal, asked);
     Set<OrganizationId> attendanceShown = new HashSet<>();
     Set<OrganizationId> endShown = new HashSet<>();
     Map<OrganizationId, String> names = new HashMap<>();
@@ -212,19 +217,24 @@ public class ContinuityMeasures {
             .map(day -> new ReleaseMeasure(day, Continuity.daysToFirstAttended(day, shown)))
             .toList();
     List<ReferralMeasure> referralMeasures = new ArrayList<>();
-    Map<ReferralId, org.bridgeway.referrals.SentReferrals.SentReferral> sent = sentReferrals(episodes);
+    Map<ReferralId, org.bridgeway.referrals.SentReferrals.SentReferral> sent =
+        sentReferrals(episodes);
     for (EpisodeRow episode : episodes) {
       if (episode.referral() == null || !sent.containsKey(new ReferralId(episode.referral()))) {
         continue;
       }
       LocalDate sentOn =
-          sent.get(new ReferralId(episode.referral())).sentAt().atOffset(ZoneOffset.UTC).toLocalDate();
+          sent.get(new ReferralId(episode.referral()))
+              .sentAt()
+              .atOffset(ZoneOffset.UTC)
+              .toLocalDate();
       Long days =
           attendanceShown.contains(episode.provider())
               ? Continuity.daysToFirstAttended(sentOn, sessionsOf(sessions, episode.id()))
               : null;
       referralMeasures.add(
-          new ReferralMeasure(names.computeIfAbsent(episode.provider(), this::nameOf), sentOn, days));
+          new ReferralMeasure(
+              names.computeIfAbsent(episode.provider(), this::nameOf), sentOn, days));
     }
     Engagement engagement = Continuity.engagement(shown, now);
     audit.record(
@@ -235,7 +245,13 @@ public class ContinuityMeasures {
             .withDetail("episodes", Integer.toString(episodes.size()))
             .withDetail("groupsWithheld", Integer.toString(withheld.size())));
     return new PersonMeasures(
-        person, gaps, releases, List.copyOf(referralMeasures), engagement, List.copyOf(withheld), notice);
+        person,
+        gaps,
+        releases,
+        List.copyOf(referralMeasures),
+        engagement,
+        List.copyOf(withheld),
+        notice);
   }
 
   /** The network's active treatment providers, by name, to choose a program from. */
@@ -270,7 +286,8 @@ public class ContinuityMeasures {
               provider, persons.size(), true, null, null, null, null, null, null, null);
     } else {
       UUID[] ids = persons.stream().map(PersonId::value).toArray(UUID[]::new);
-      List<EpisodeRow> all = episodes("e.person_id = ANY(:key) AND e.agency_id = :agency", ids, agency);
+      List<EpisodeRow> all =
+          episodes("e.person_id = ANY(:key) AND e.agency_id = :agency", ids, agency);
       List<SessionRow> sessions = sessions("a.person_id = ANY(:key)", ids);
 
       // Days without care before each episode at the program that followed an earlier one.
@@ -309,13 +326,17 @@ public class ContinuityMeasures {
       }
 
       List<Long> referralDays = new ArrayList<>();
-      Map<ReferralId, org.bridgeway.referrals.SentReferrals.SentReferral> sent = sentReferrals(atProgram);
+      Map<ReferralId, org.bridgeway.referrals.SentReferrals.SentReferral> sent =
+          sentReferrals(atProgram);
       for (EpisodeRow episode : atProgram) {
         if (episode.referral() == null || !sent.containsKey(new ReferralId(episode.referral()))) {
           continue;
         }
         LocalDate sentOn =
-            sent.get(new ReferralId(episode.referral())).sentAt().atOffset(ZoneOffset.UTC).toLocalDate();
+            sent.get(new ReferralId(episode.referral()))
+                .sentAt()
+                .atOffset(ZoneOffset.UTC)
+                .toLocalDate();
         Long days = Continuity.daysToFirstAttended(sentOn, sessionsOf(sessions, episode.id()));
         if (days != null) {
           referralDays.add(days);
@@ -437,7 +458,10 @@ public class ContinuityMeasures {
   private Map<ReferralId, org.bridgeway.referrals.SentReferrals.SentReferral> sentReferrals(
       List<EpisodeRow> episodes) {
     List<ReferralId> ids =
-        episodes.stream().filter(e -> e.referral() != null).map(e -> new ReferralId(e.referral())).toList();
+        episodes.stream()
+            .filter(e -> e.referral() != null)
+            .map(e -> new ReferralId(e.referral()))
+            .toList();
     return ids.isEmpty() ? Map.of() : referrals.sentReferrals(ids);
   }
 

@@ -42,12 +42,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Progress reports to a court or a partner agency: for a person the caller sees, a recipient
- * organization of the network and a period, what the treatment providers recorded (attendance,
- * drug tests, progress, discharge), limited first by the recipient's role (what a court, or a
- * partner agency, receives at all) and then by the consent engine, asked for the recipient
- * organization itself and the purpose. Everything included is disclosed to the recipient through
- * the engine, which records it for the accounting of disclosures; what is withheld is named (by
- * provider and category, and why) without being revealed.
+ * organization of the network and a period, what the treatment providers recorded (attendance, drug
+ * tests, progress, discharge), limited first by the recipient's role (what a court, or a partner
+ * agency, receives at all) and then by the consent engine, asked for the recipient organization
+ * itself and the purpose. Everything included is disclosed to the recipient through the engine,
+ * which records it for the accounting of disclosures; what is withheld is named (by provider and
+ * category, and why) without being revealed.
  */
 @Service
 public class CourtProgressReports {
@@ -72,8 +72,8 @@ public class CourtProgressReports {
           InformationCategory.DISCHARGE_SUMMARY);
 
   /**
-   * The categories a partner agency receives at all: whether the person attends and progresses,
-   * not test results or how treatment ended.
+   * The categories a partner agency receives at all: whether the person attends and progresses, not
+   * test results or how treatment ended.
    */
   static final Set<InformationCategory> FOR_PARTNERS =
       EnumSet.of(InformationCategory.ATTENDANCE, InformationCategory.PROGRESS);
@@ -251,7 +251,8 @@ public class CourtProgressReports {
     // One question per provider, category and sensitivity present; each asked once.
     Map<Group, Integer> counts = new LinkedHashMap<>();
     for (ProviderReport report : posted) {
-      counts.merge(new Group(report.providerId(), report.category(), report.sensitivity()), 1, Integer::sum);
+      counts.merge(
+          new Group(report.providerId(), report.category(), report.sensitivity()), 1, Integer::sum);
     }
     Map<OrganizationId, Sensitivity> levels = new HashMap<>();
     if (receivable.contains(InformationCategory.DISCHARGE_SUMMARY)) {
@@ -297,7 +298,9 @@ public class CourtProgressReports {
                     episode.providerId(),
                     InformationCategory.DISCHARGE_SUMMARY,
                     levels.get(episode.providerId())));
-        endShown = decision != null && note(decision, name, InformationCategory.DISCHARGE_SUMMARY, withheld);
+        endShown =
+            decision != null
+                && note(decision, name, InformationCategory.DISCHARGE_SUMMARY, withheld);
       }
       section
           .episodes()
@@ -350,8 +353,8 @@ public class CourtProgressReports {
   }
 
   /**
-   * The recipient as the consent engine sees it: the organization itself, with no user and no
-   * token (nobody has signed in for it), as partner staff.
+   * The recipient as the consent engine sees it: the organization itself, with no user and no token
+   * (nobody has signed in for it), as partner staff.
    */
   static BridgewayPrincipal recipientPrincipal(NetworkOrganization recipient) {
     return new BridgewayPrincipal(

@@ -50,7 +50,8 @@ class MeasuresPagesController {
             .map(
                 w ->
                     ReportTexts.withheld(
-                        new CourtProgressReports.Withheld(w.providerName(), w.category(), w.reason(), w.since()),
+                        new CourtProgressReports.Withheld(
+                            w.providerName(), w.category(), w.reason(), w.since()),
                         messages))
             .toList();
     if ("csv".equalsIgnoreCase(format)) {
@@ -74,7 +75,11 @@ class MeasuresPagesController {
         row(
             csv,
             List.of(
-                text("care.measures.referral") + " " + referral.providerName() + " " + referral.sentOn(),
+                text("care.measures.referral")
+                    + " "
+                    + referral.providerName()
+                    + " "
+                    + referral.sentOn(),
                 referral.days() == null ? "" : Long.toString(referral.days())));
       }
       row(

@@ -96,8 +96,7 @@ class ProgressReportPagesController {
       @AuthenticationPrincipal BridgewayPrincipal principal, @PathVariable UUID id, Model model) {
     LocalDate today = LocalDate.now(clock);
     model.addAttribute(
-        "reportForm",
-        new ReportForm(null, "", today.minusDays(90).toString(), today.toString()));
+        "reportForm", new ReportForm(null, "", today.minusDays(90).toString(), today.toString()));
     addPageModel(principal, id, model);
     return PAGE;
   }

@@ -28,7 +28,9 @@ final class ReportTexts {
             ? messages.getMessage(reasonKey, null, withheld.reason().name(), locale)
             : messages.getMessage(
                 reasonKey + ".since",
-                new Object[] {withheld.since().format(DateTimeFormatter.ofPattern("d MMMM yyyy", locale))},
+                new Object[] {
+                  withheld.since().format(DateTimeFormatter.ofPattern("d MMMM yyyy", locale))
+                },
                 withheld.reason().name(),
                 locale);
     return messages.getMessage(

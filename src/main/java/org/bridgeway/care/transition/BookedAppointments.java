@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@link IntakeBookings} from the episode's appointments: the first one on or after the day that
- * was not cancelled (scheduled or held, whatever the attendance), its day in the application's zone.
+ * was not cancelled (scheduled or held, whatever the attendance), its day in the application's
+ * zone.
  */
 @Component
 class BookedAppointments implements IntakeBookings {

@@ -87,7 +87,8 @@ public class CareTransition {
       String by,
       Instant at) {
     if (intakeWithinDays < 1 || intakeWithinDays > MAX_INTAKE_WINDOW) {
-      throw new IllegalArgumentException("The intake window is 1 to " + MAX_INTAKE_WINDOW + " days");
+      throw new IllegalArgumentException(
+          "The intake window is 1 to " + MAX_INTAKE_WINDOW + " days");
     }
     return new CareTransition(
         TransitionId.random(),
@@ -152,7 +153,9 @@ public class CareTransition {
    * most the window's days later.
    */
   public boolean intakeOnTime(LocalDate intakeDay) {
-    return intakeDay != null && !intakeDay.isBefore(releasedOn) && !intakeDay.isAfter(intakeDueBy());
+    return intakeDay != null
+        && !intakeDay.isBefore(releasedOn)
+        && !intakeDay.isAfter(intakeDueBy());
   }
 
   /** Whether the overlap of a hand-off is over on the day (the sending episode ends then). */

@@ -8,7 +8,6 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.bridgeway.care.TreatmentEpisodeId;
 import org.bridgeway.consent.ConsentDecisions;
 import org.bridgeway.consent.WithholdingReason;
 import org.bridgeway.identity.BridgewayPrincipal;
@@ -47,10 +46,15 @@ class TransitionApiController {
       @NotNull LocalDate overlapEndsOn,
       UUID referralId) {}
 
-  record SummaryRequest(@NotNull @Size(min = 1, max = TransferSummary.MAX_SUMMARY) String summary, Long version) {}
+  record SummaryRequest(
+      @NotNull @Size(min = 1, max = TransferSummary.MAX_SUMMARY) String summary, Long version) {}
 
   record SideView(
-      UUID episodeId, UUID providerId, String providerName, LocalDate startedOn, LocalDate endedOn) {
+      UUID episodeId,
+      UUID providerId,
+      String providerName,
+      LocalDate startedOn,
+      LocalDate endedOn) {
 
     static SideView of(Transitions.Side side) {
       return side == null
@@ -225,9 +229,5 @@ class TransitionApiController {
             ? messages.getMessage(
                 ConsentDecisions.NOTICE_KEY, null, LocaleContextHolder.getLocale())
             : null);
-  }
-
-  static TreatmentEpisodeId episode(UUID id) {
-    return new TreatmentEpisodeId(id);
   }
 }

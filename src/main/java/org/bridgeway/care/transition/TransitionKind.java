@@ -1,8 +1,8 @@
 package org.bridgeway.care.transition;
 
 /**
- * The kinds of transition of care: from custody into the community, or from one provider to
- * another at a lower, higher or the same level of care.
+ * The kinds of transition of care: from custody into the community, or from one provider to another
+ * at a lower, higher or the same level of care.
  */
 public enum TransitionKind {
   /** Release from custody into community treatment. */

@@ -57,13 +57,19 @@ class TransitionPagesController {
         }
       }
       return new Transitions.NewRelease(
-          day, window, optionalId("referralId", referralId, violations),
+          day,
+          window,
+          optionalId("referralId", referralId, violations),
           optionalId("intakeEpisodeId", intakeEpisodeId, violations));
     }
   }
 
   record HandOffForm(
-      String kind, String fromEpisodeId, String toEpisodeId, String overlapEndsOn, String referralId) {
+      String kind,
+      String fromEpisodeId,
+      String toEpisodeId,
+      String overlapEndsOn,
+      String referralId) {
 
     static final Set<String> FIELDS =
         Set.of("kind", "fromEpisodeId", "toEpisodeId", "overlapEndsOn", "referralId");

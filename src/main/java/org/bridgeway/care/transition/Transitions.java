@@ -64,7 +64,11 @@ public class Transitions {
 
   /** What the agency records for a hand-off between providers. */
   public record NewHandOff(
-      TransitionKind kind, UUID fromEpisode, UUID toEpisode, LocalDate overlapEndsOn, UUID referral) {}
+      TransitionKind kind,
+      UUID fromEpisode,
+      UUID toEpisode,
+      LocalDate overlapEndsOn,
+      UUID referral) {}
 
   /** One side of a transition: an episode as the agency or a provider may see it. */
   public record Side(
@@ -278,7 +282,9 @@ public class Transitions {
     } else if (from.isPresent() && handOff.overlapEndsOn().isBefore(from.get().startedOn())) {
       violations.add(
           new FieldViolation(
-              "overlapEndsOn", "BeforeSendingStart", "must not be before the sending episode starts"));
+              "overlapEndsOn",
+              "BeforeSendingStart",
+              "must not be before the sending episode starts"));
     }
     checkReferral(person, handOff.referral(), violations);
     if (!violations.isEmpty()) {
@@ -309,8 +315,8 @@ public class Transitions {
   }
 
   /**
-   * Ends the sending episode of every hand-off whose overlap is over, as {@code TRANSFERRED} on
-   * the overlap's last day (the daily job; also safe to run at any time).
+   * Ends the sending episode of every hand-off whose overlap is over, as {@code TRANSFERRED} on the
+   * overlap's last day (the daily job; also safe to run at any time).
    *
    * @return how many episodes were ended
    */
@@ -346,8 +352,8 @@ public class Transitions {
   }
 
   /**
-   * The person's transitions for a caller who sees the person, latest first, with the intake
-   * status of releases; audited as one read.
+   * The person's transitions for a caller who sees the person, latest first, with the intake status
+   * of releases; audited as one read.
    *
    * @throws NotFoundException if there is no such person or the caller does not see them
    */
@@ -399,7 +405,8 @@ public class Transitions {
         to,
         null,
         null,
-        overlapDays(transition, byId.get(transition.fromEpisodeId()), byId.get(transition.toEpisodeId())),
+        overlapDays(
+            transition, byId.get(transition.fromEpisodeId()), byId.get(transition.toEpisodeId())),
         summaries.existsById(transition.id()));
   }
 
@@ -449,7 +456,8 @@ public class Transitions {
         if (transition.kind().isHandOff()
             && shown.stream().noneMatch(s -> s.transition().id().equals(transition.id()))) {
           Map<TreatmentEpisodeId, TreatmentEpisode> byId = new HashMap<>();
-          episodes.findAllById(List.of(transition.fromEpisodeId(), transition.toEpisodeId()))
+          episodes
+              .findAllById(List.of(transition.fromEpisodeId(), transition.toEpisodeId()))
               .forEach(e -> byId.put(e.id(), e));
           shown.add(shown(transition, byId, names));
         }

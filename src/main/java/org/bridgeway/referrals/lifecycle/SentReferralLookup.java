@@ -16,7 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** {@link SentReferrals} from the referral table: a referral counts as sent once it has a send time. */
+/**
+ * {@link SentReferrals} from the referral table: a referral counts as sent once it has a send time.
+ */
 @Service
 class SentReferralLookup implements SentReferrals {
 
@@ -41,23 +43,23 @@ class SentReferralLookup implements SentReferrals {
     }
     List<SentReferral> rows =
         jdbc.sql(
-            """
+                """
             SELECT id, person_id, provider_organization_id, sent_at, state FROM referral
             WHERE id = ANY(:ids) AND sent_at IS NOT NULL
             """)
-        .param("ids", referrals.stream().map(ReferralId::value).toArray(UUID[]::new))
-        .query(
-            (rs, n) -> {
-              UUID provider = rs.getObject("provider_organization_id", UUID.class);
-              Timestamp sent = rs.getTimestamp("sent_at");
-              return new SentReferral(
+            .param("ids", referrals.stream().map(ReferralId::value).toArray(UUID[]::new))
+            .query(
+                (rs, n) -> {
+                  UUID provider = rs.getObject("provider_organization_id", UUID.class);
+                  Timestamp sent = rs.getTimestamp("sent_at");
+                  return new SentReferral(
                       new ReferralId(rs.getObject("id", UUID.class)),
                       new PersonId(rs.getObject("person_id", UUID.class)),
                       provider == null ? null : new OrganizationId(provider),
                       sent.toInstant(),
                       ReferralState.valueOf(rs.getString("state")));
-            })
-        .list();
+                })
+            .list();
     rows.forEach(one -> found.put(one.id(), one));
     return found;
   }

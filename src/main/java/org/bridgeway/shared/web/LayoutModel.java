@@ -58,7 +58,8 @@ public class LayoutModel {
               "nav.treatmentEpisodes", "/care/provider/episodes", Set.of("ROLE_PROVIDER_STAFF")),
           new Destination(
               "nav.referralInbox", "/provider/referrals", Set.of("ROLE_PROVIDER_STAFF")),
-          new Destination("nav.handOffs", "/care/provider/transitions", Set.of("ROLE_PROVIDER_STAFF")),
+          new Destination(
+              "nav.handOffs", "/care/provider/transitions", Set.of("ROLE_PROVIDER_STAFF")),
           new Destination(
               "nav.programMeasures", "/care/programs/measures", CASELOAD_KEEPERS, ADMINISTRATORS),
           new Destination("nav.referralMeasures", "/referrals/measures", MEASURE_READERS),

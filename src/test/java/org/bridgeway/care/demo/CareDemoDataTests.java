@@ -30,7 +30,10 @@ class CareDemoDataTests {
 
   @Test
   void theDemoOfficersPeopleAreInTreatmentWithAMixOfReports() {
-    assertThat(count("care_episode")).isEqualTo(5);
+    // Five placements, and the continuity demo's step-down episode of the first person.
+    assertThat(count("care_episode")).isEqualTo(6);
+    assertThat(count("care_transition")).isEqualTo(2);
+    assertThat(count("care_transfer_summary")).isEqualTo(1);
     assertThat(count("care_episode WHERE ended_on IS NOT NULL")).isEqualTo(2);
     List<String> categories =
         jdbc.sql("SELECT DISTINCT category FROM care_report ORDER BY category")
@@ -54,7 +57,7 @@ class CareDemoDataTests {
   void seedingAgainAddsNothing() {
     long reports = count("care_report");
     demoData.seed(new DemoData(Path.of(System.getProperty("java.io.tmpdir"))));
-    assertThat(count("care_episode")).isEqualTo(5);
+    assertThat(count("care_episode")).isEqualTo(6);
     assertThat(count("care_report")).isEqualTo(reports);
   }
 

@@ -63,6 +63,7 @@ class QuietHoursTest {
     assertThat(properties.backoff(2)).isEqualTo(Duration.ofMinutes(2));
     assertThat(properties.backoff(3)).isEqualTo(Duration.ofMinutes(4));
     assertThat(properties.backoff(4)).isEqualTo(Duration.ofMinutes(5));
-    assertThat(properties.leadsLongestFirst()).containsExactly(Duration.ofHours(48), Duration.ofHours(2));
+    assertThat(properties.leadsLongestFirst())
+        .containsExactly(Duration.ofHours(48), Duration.ofHours(2));
   }
 }

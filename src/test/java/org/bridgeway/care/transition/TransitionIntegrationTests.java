@@ -100,7 +100,12 @@ class TransitionIntegrationTests {
     UserId officerId = supervision.officer(agency);
     officer =
         BridgewayPrincipal.user(
-            officerId, agency, OrganizationKind.PROBATION_AGENCY, "Agency", "Officer", Set.of(Role.OFFICER));
+            officerId,
+            agency,
+            OrganizationKind.PROBATION_AGENCY,
+            "Agency",
+            "Officer",
+            Set.of(Role.OFFICER));
     person = supervision.supervised(agency, officerId);
     today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     from = continuity.episode(agency, person, sending, today.minusDays(30));
