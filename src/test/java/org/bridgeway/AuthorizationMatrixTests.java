@@ -21,6 +21,7 @@ import org.bridgeway.identity.token.ApiTokenService;
 import org.bridgeway.identity.user.Users;
 import org.bridgeway.testing.CareFixtures;
 import org.bridgeway.testing.ConsentFixtures;
+import org.bridgeway.testing.ContinuityFixtures;
 import org.bridgeway.testing.DirectoryFixtures;
 import org.bridgeway.testing.IntegrationTest;
 import org.bridgeway.testing.NotificationFixtures;
@@ -108,6 +109,9 @@ class AuthorizationMatrixTests {
     /** The care fixtures: treatment providers and episodes. */
     CareFixtures care();
 
+    /** The continuity fixtures: hand-offs between providers. */
+    ContinuityFixtures continuity();
+
     /** The consent fixtures: directives, templates, emergency grants. */
     ConsentFixtures consent();
 
@@ -158,6 +162,7 @@ class AuthorizationMatrixTests {
     CareEndpoints.register();
     AlertEndpoints.register();
     CareRecordEndpoints.register();
+    ContinuityEndpoints.register();
     ConsentEndpoints.register();
     ConsentPageEndpoints.register();
     NotificationEndpoints.register();
@@ -396,6 +401,7 @@ class AuthorizationMatrixTests {
   @Autowired SupervisionFixtures supervisionFixtures;
   @Autowired CareFixtures careFixtures;
   @Autowired ConsentFixtures consentFixtures;
+  @Autowired ContinuityFixtures continuityFixtures;
   @Autowired NotificationFixtures notificationFixtures;
   @Autowired JdbcClient jdbc;
   @Autowired ReferralFixtures referralFixtures;
@@ -455,6 +461,11 @@ class AuthorizationMatrixTests {
           @Override
           public CareFixtures care() {
             return careFixtures;
+          }
+
+          @Override
+          public ContinuityFixtures continuity() {
+            return continuityFixtures;
           }
 
           @Override

@@ -38,6 +38,47 @@ public class SupervisedPeople {
   public record PersonHeading(PersonId id, String fullName, LocalDate dateOfBirth) {}
 
   /**
+   * How the person may be reached, as the agency keeps it on the person's record: phone, email, the
+   * preferred method ({@code CALL}, {@code TEXT}, {@code EMAIL}, {@code NONE}) and the daily quiet
+   * hours (local times, both null for none).
+   */
+  public record ContactDetails(
+      PersonId person,
+      OrganizationId agency,
+      String phone,
+      String email,
+      String method,
+      java.time.LocalTime quietStart,
+      java.time.LocalTime quietEnd) {}
+
+  /**
+   * The person's contact details, for modules that contact the person on the agency's behalf
+   * (appointment reminders); not audited and not checked against a caller: the caller has checked
+   * who may act, and audits its own use.
+   */
+  @Transactional(readOnly = true)
+  public Optional<ContactDetails> contactDetails(PersonId person) {
+    return jdbc.sql(
+            """
+            SELECT id, organization_id, phone, email, contact_method, quiet_hours_start,
+              quiet_hours_end
+            FROM supervision_person WHERE id = :person
+            """)
+        .param("person", person.value())
+        .query(
+            (rs, n) ->
+                new ContactDetails(
+                    new PersonId(rs.getObject("id", UUID.class)),
+                    new OrganizationId(rs.getObject("organization_id", UUID.class)),
+                    rs.getString("phone"),
+                    rs.getString("email"),
+                    rs.getString("contact_method"),
+                    rs.getObject("quiet_hours_start", java.time.LocalTime.class),
+                    rs.getObject("quiet_hours_end", java.time.LocalTime.class)))
+        .optional();
+  }
+
+  /**
    * The person's heading if the caller sees the person; not audited, for modules that audit their
    * own read.
    *

@@ -25,6 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
   CareFixtures.class,
   ConsentFixtures.class,
   NotificationFixtures.class,
-  ReferralFixtures.class
+  ReferralFixtures.class,
+  ContinuityFixtures.class
 })
 public @interface IntegrationTest {}

@@ -30,9 +30,12 @@ class CareDemoDataTests {
 
   @Test
   void theDemoOfficersPeopleAreInTreatmentWithAMixOfReports() {
-    // The demo's accepted referrals to treatment providers open episodes of their own, as they
-    // arrive from the event publication registry; the recorded ones have no referral.
-    assertThat(count("care_episode WHERE referral_id IS NULL")).isEqualTo(5);
+    // Five placements and the continuity demo's step-down episode of the first person; the demo's
+    // accepted referrals to treatment providers open episodes of their own, as they arrive from the
+    // event publication registry, and the recorded ones have no referral.
+    assertThat(count("care_episode WHERE referral_id IS NULL")).isEqualTo(6);
+    assertThat(count("care_transition")).isEqualTo(2);
+    assertThat(count("care_transfer_summary")).isEqualTo(1);
     assertThat(count("care_episode WHERE ended_on IS NOT NULL")).isEqualTo(2);
     List<String> categories =
         jdbc.sql("SELECT DISTINCT category FROM care_report ORDER BY category")
@@ -56,7 +59,7 @@ class CareDemoDataTests {
   void seedingAgainAddsNothing() {
     long reports = count("care_report");
     demoData.seed(new DemoData(Path.of(System.getProperty("java.io.tmpdir"))));
-    assertThat(count("care_episode WHERE referral_id IS NULL")).isEqualTo(5);
+    assertThat(count("care_episode WHERE referral_id IS NULL")).isEqualTo(6);
     assertThat(count("care_report")).isEqualTo(reports);
   }
 

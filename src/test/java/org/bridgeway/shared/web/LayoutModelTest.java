@@ -38,7 +38,8 @@ class LayoutModelTest {
             new NavigationItem("nav.caseload", "/supervision/caseload", false),
             new NavigationItem("nav.alerts", "/care/alerts", false),
             new NavigationItem("nav.referrals", "/referrals", false),
-            new NavigationItem("nav.directory", "/directory/search", false));
+            new NavigationItem("nav.directory", "/directory/search", false),
+            new NavigationItem("nav.programMeasures", "/care/programs/measures", false));
   }
 
   @Test
@@ -52,6 +53,7 @@ class LayoutModelTest {
             tuple("/supervision/team", true),
             tuple("/referrals", false),
             tuple("/directory/search", false),
+            tuple("/care/programs/measures", false),
             tuple("/referrals/measures", false));
   }
 
@@ -124,6 +126,7 @@ class LayoutModelTest {
             tuple("/directory/listings", true),
             tuple("/care/provider/episodes", false),
             tuple("/provider/referrals", false),
+            tuple("/care/provider/transitions", false),
             tuple("/referrals/measures", false));
   }
 

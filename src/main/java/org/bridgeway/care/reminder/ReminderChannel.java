@@ -1,0 +1,7 @@
+package org.bridgeway.care.reminder;
+
+/** How a reminder reaches the person. */
+public enum ReminderChannel {
+  SMS,
+  EMAIL
+}
