@@ -58,6 +58,8 @@ public class LayoutModel {
               "nav.treatmentEpisodes", "/care/provider/episodes", Set.of("ROLE_PROVIDER_STAFF")),
           new Destination(
               "nav.referralInbox", "/provider/referrals", Set.of("ROLE_PROVIDER_STAFF")),
+          new Destination(
+              "nav.careUploads", "/care/provider/uploads", Set.of("ROLE_PROVIDER_STAFF")),
           new Destination("nav.referralMeasures", "/referrals/measures", MEASURE_READERS),
           new Destination("nav.directoryImports", "/directory/imports", DIRECTORY_CURATORS),
           new Destination("nav.directoryStewards", "/directory/stewards", DIRECTORY_CURATORS),
