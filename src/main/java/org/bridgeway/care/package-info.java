@@ -1,14 +1,25 @@
 /**
  * Care coordination with treatment providers: the treatment episodes of people on supervision at
  * treatment providers, and the reports providers post on them (attendance, progress, drug tests,
- * discharge), shown to the supervising officer only as far as the person's consent allows.
+ * discharge), shown to the supervising officer only as far as the person's consent allows. The
+ * provider's records (appointments and attendance, plan, progress, tests, discharge) publish {@link
+ * org.bridgeway.care.CareSignal}.
  *
  * <p>Allowed dependencies: {@code shared}, {@code identity} (who acts for which organization, the
  * network's providers), {@code audit} (every read and change), {@code supervision} (the person and
  * who sees them) and {@code consent} (every disclosure of a provider's reports; this module tells
- * the engine when treatment ended).
+ * the engine when treatment ended) and {@code referrals} (an accepted referral to a treatment
+ * provider opens the person's episode there).
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Care",
-    allowedDependencies = {"shared", "shared :: *", "identity", "audit", "supervision", "consent"})
+    allowedDependencies = {
+      "shared",
+      "shared :: *",
+      "identity",
+      "audit",
+      "supervision",
+      "consent",
+      "referrals"
+    })
 package org.bridgeway.care;

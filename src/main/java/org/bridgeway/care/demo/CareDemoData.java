@@ -246,6 +246,7 @@ class CareDemoData implements DemoDataStep {
           case DILUTE -> "Urine screen dilute; retest scheduled.";
           case REFUSED -> "Declined to provide a specimen.";
           case INVALID -> "Specimen invalid.";
+          case MISSED -> "Did not come to the scheduled test.";
         };
     return new ProviderReport.Content(
         InformationCategory.DRUG_TEST_RESULTS, day, summary, result, substances);

@@ -6,7 +6,9 @@ public enum DrugTestResult {
   POSITIVE,
   DILUTE,
   REFUSED,
-  INVALID;
+  INVALID,
+  /** The person did not come to give a specimen. */
+  MISSED;
 
   public String messageKey() {
     return "care.result." + name();

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.bridgeway.care.TreatmentEpisodeId;
 import org.bridgeway.consent.InformationCategory;
 import org.bridgeway.identity.OrganizationId;
+import org.bridgeway.referrals.ReferralId;
 import org.bridgeway.supervision.PersonId;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -30,6 +31,7 @@ public class TreatmentEpisode {
   private final OrganizationId agencyId;
   private final OrganizationId providerId;
   private final UUID directoryServiceId;
+  private final ReferralId referralId;
   private final String personName;
   private final LocalDate personBirthDate;
   private final TreatmentBasis basis;
@@ -49,6 +51,7 @@ public class TreatmentEpisode {
       OrganizationId agencyId,
       OrganizationId providerId,
       UUID directoryServiceId,
+      ReferralId referralId,
       String personName,
       LocalDate personBirthDate,
       TreatmentBasis basis,
@@ -61,6 +64,7 @@ public class TreatmentEpisode {
     this.agencyId = agencyId;
     this.providerId = providerId;
     this.directoryServiceId = directoryServiceId;
+    this.referralId = referralId;
     this.personName = personName;
     this.personBirthDate = personBirthDate;
     this.basis = basis;
@@ -106,12 +110,49 @@ public class TreatmentEpisode {
         Objects.requireNonNull(agency),
         Objects.requireNonNull(provider),
         directoryService,
+        null,
         person.name(),
         Objects.requireNonNull(person.dateOfBirth()),
         Objects.requireNonNull(basis, "basis"),
         startedOn,
         Objects.requireNonNull(by),
         Objects.requireNonNull(at),
+        null);
+  }
+
+  /**
+   * Opens the episode of a person whose referral to a treatment provider's service the provider
+   * accepted: in treatment there from the day of acceptance.
+   *
+   * @throws IllegalArgumentException if the name is too long or the provider is the agency
+   */
+  public static TreatmentEpisode openFromReferral(
+      TreatmentEpisodeId id,
+      ReferralId referral,
+      PersonShown person,
+      OrganizationId agency,
+      OrganizationId provider,
+      UUID directoryService,
+      TreatmentBasis basis,
+      LocalDate acceptedOn,
+      String by,
+      Instant at) {
+    TreatmentEpisode recorded =
+        record(
+            id, person, agency, provider, directoryService, basis, acceptedOn, by, at, acceptedOn);
+    return new TreatmentEpisode(
+        recorded.id,
+        recorded.personId,
+        recorded.agencyId,
+        recorded.providerId,
+        recorded.directoryServiceId,
+        Objects.requireNonNull(referral, "referral"),
+        recorded.personName,
+        recorded.personBirthDate,
+        recorded.basis,
+        recorded.startedOn,
+        recorded.recordedBy,
+        recorded.recordedAt,
         null);
   }
 
@@ -174,6 +215,11 @@ public class TreatmentEpisode {
 
   public UUID directoryServiceId() {
     return directoryServiceId;
+  }
+
+  /** The accepted referral the episode was opened from; null if the agency recorded it. */
+  public ReferralId referralId() {
+    return referralId;
   }
 
   public PersonShown person() {
