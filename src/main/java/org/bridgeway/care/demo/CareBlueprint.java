@@ -10,8 +10,8 @@ import java.util.UUID;
 /**
  * The deterministic plan of generated care events: for the n-th episode, from the seed alone, who
  * it is for, at which provider, when it started, how engaged the person is, and every appointment
- * with its attendance and every drug test. Nothing here reads the clock or the database, so the same
- * seed, people, providers and day give the same rows.
+ * with its attendance and every drug test. Nothing here reads the clock or the database, so the
+ * same seed, people, providers and day give the same rows.
  *
  * <p>The patterns follow what treatment programs report: most people attend most sessions, a
  * minority is only partly engaged and a few barely come; a missed session makes the next one more
@@ -151,15 +151,28 @@ final class CareBlueprint {
         Instant startsAt =
             day.atTime(9 + random.nextInt(9), random.nextInt(4) * 15).toInstant(ZoneOffset.UTC);
         String kind = appointments == 0 ? "INTAKE" : (s == 1 ? "GROUP" : "INDIVIDUAL");
-        String mode = random.nextInt(10) < 8 ? "IN_PERSON" : (random.nextBoolean() ? "VIDEO" : "PHONE");
+        String mode =
+            random.nextInt(10) < 8 ? "IN_PERSON" : (random.nextBoolean() ? "VIDEO" : "PHONE");
         UUID appointment = id(2, n * 1_000L + appointments);
         String externalId = "GEN-" + n + "-" + appointments;
         appointments++;
         if (!startsAt.isBefore(now)) {
           if (future++ < 2) {
             tables.appointment.row(
-                appointment, episode, person.id(), provider.id(), kind, mode, startsAt, 60,
-                "SCHEDULED", externalId, provider.sensitivity(), SYSTEM, now, 0);
+                appointment,
+                episode,
+                person.id(),
+                provider.id(),
+                kind,
+                mode,
+                startsAt,
+                60,
+                "SCHEDULED",
+                externalId,
+                provider.sensitivity(),
+                SYSTEM,
+                now,
+                0);
             events++;
           }
           continue;
@@ -185,9 +198,20 @@ final class CareBlueprint {
           }
         }
         tables.appointment.row(
-            appointment, episode, person.id(), provider.id(), kind, mode, startsAt, 60,
-            "CANCELLED_BY_PROVIDER".equals(outcome) ? "CANCELLED" : "HELD", externalId,
-            provider.sensitivity(), SYSTEM, now, 0);
+            appointment,
+            episode,
+            person.id(),
+            provider.id(),
+            kind,
+            mode,
+            startsAt,
+            60,
+            "CANCELLED_BY_PROVIDER".equals(outcome) ? "CANCELLED" : "HELD",
+            externalId,
+            provider.sensitivity(),
+            SYSTEM,
+            now,
+            0);
         tables.attendance.row(appointment, outcome, reason, SYSTEM, now);
         events++;
         if (unexcusedStreak >= 3) {
@@ -207,16 +231,38 @@ final class CareBlueprint {
       endedOn = plannedEnd;
       endReason = "COMPLETED";
     }
-    events += drugTests(n, random, episode, person, provider, engagement, startedOn, endedOn, tables);
+    events +=
+        drugTests(n, random, episode, person, provider, engagement, startedOn, endedOn, tables);
     Instant endedAt = endedOn == null ? null : now;
     tables.episode.row(
-        episode, person.id(), agency, provider.id(), person.name(), person.dateOfBirth(),
-        random.nextInt(3) == 0 ? "SUPERVISION_CONDITION" : "COURT_ORDERED", startedOn, endedOn,
-        endReason, SYSTEM, now, endedAt == null ? null : SYSTEM, endedAt, endedOn == null ? 0 : 1);
+        episode,
+        person.id(),
+        agency,
+        provider.id(),
+        person.name(),
+        person.dateOfBirth(),
+        random.nextInt(3) == 0 ? "SUPERVISION_CONDITION" : "COURT_ORDERED",
+        startedOn,
+        endedOn,
+        endReason,
+        SYSTEM,
+        now,
+        endedAt == null ? null : SYSTEM,
+        endedAt,
+        endedOn == null ? 0 : 1);
     if (endedOn != null) {
       tables.discharge.row(
-          id(4, n), episode, person.id(), provider.id(), endedOn, endReason,
-          "Generated discharge summary.", provider.sensitivity(), SYSTEM, now, 0);
+          id(4, n),
+          episode,
+          person.id(),
+          provider.id(),
+          endedOn,
+          endReason,
+          "Generated discharge summary.",
+          provider.sensitivity(),
+          SYSTEM,
+          now,
+          0);
     }
     return events;
   }
@@ -250,10 +296,23 @@ final class CareBlueprint {
       }
       boolean specimen = !result.equals("MISSED") && !result.equals("REFUSED");
       tables.drugTest.row(
-          id(3, n * 1_000L + tests), episode, person.id(), provider.id(), day, "FIVE_PANEL",
-          "URINE", specimen ? "SP-" + n + "-" + tests : null, TESTED, found, result,
-          result.equals("POSITIVE") ? "PENDING" : "NOT_SENT", "GEN-T-" + n + "-" + tests,
-          provider.sensitivity(), SYSTEM, now, 0);
+          id(3, n * 1_000L + tests),
+          episode,
+          person.id(),
+          provider.id(),
+          day,
+          "FIVE_PANEL",
+          "URINE",
+          specimen ? "SP-" + n + "-" + tests : null,
+          TESTED,
+          found,
+          result,
+          result.equals("POSITIVE") ? "PENDING" : "NOT_SENT",
+          "GEN-T-" + n + "-" + tests,
+          provider.sensitivity(),
+          SYSTEM,
+          now,
+          0);
       tests++;
     }
     return tests;

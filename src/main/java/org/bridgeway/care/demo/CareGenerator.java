@@ -70,8 +70,7 @@ public class CareGenerator {
       return alreadyThere
           ? "care events already there"
           : "%,d care events (%,d appointments, %,d drug tests) in %,d treatment episodes, %,d discharged, in %d s"
-              .formatted(
-                  events(), appointments, drugTests, episodes, discharges, took.toSeconds());
+              .formatted(events(), appointments, drugTests, episodes, discharges, took.toSeconds());
     }
   }
 
@@ -191,9 +190,9 @@ public class CareGenerator {
   public byte[] attendanceFile(List<UUID> episodes, int rows, String prefix, long seed) {
     StringBuilder csv =
         new StringBuilder(rows * 110)
-            .append("external_id,episode_id,starts_at,duration_minutes,kind,mode,attendance,reason\n");
-    Instant start =
-        LocalDate.now(clock).minusDays(390).atStartOfDay().toInstant(ZoneOffset.UTC);
+            .append(
+                "external_id,episode_id,starts_at,duration_minutes,kind,mode,attendance,reason\n");
+    Instant start = LocalDate.now(clock).minusDays(390).atStartOfDay().toInstant(ZoneOffset.UTC);
     int perEpisode = (rows + episodes.size() - 1) / episodes.size();
     Random random = new Random(seed);
     double[] attends = new double[episodes.size()];

@@ -15,10 +15,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * At the county and state scales ({@code bridgeway.demo.scale}), generated care events for the
- * demo agency's generated people at the network's treatment providers ({@link CareGenerator}):
- * 2,000,000 at the county scale. Runs after the hand-made care demo data; the demo scale adds
- * nothing, so the demo starts as fast as before.
+ * At the county and state scales ({@code bridgeway.demo.scale}), generated care events for the demo
+ * agency's generated people at the network's treatment providers ({@link CareGenerator}): 2,000,000
+ * at the county scale. Runs after the hand-made care demo data; the demo scale adds nothing, so the
+ * demo starts as fast as before.
  */
 @Component
 @Profile("demo")

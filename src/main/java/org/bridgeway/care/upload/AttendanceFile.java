@@ -76,8 +76,7 @@ final class AttendanceFile {
       }
     }
     if (!positions.containsKey(EXTERNAL_ID) && !positions.containsKey(APPOINTMENT_ID)) {
-      errors.add(
-          1, EXTERNAL_ID, "MissingColumn", "the file needs external_id or appointment_id");
+      errors.add(1, EXTERNAL_ID, "MissingColumn", "the file needs external_id or appointment_id");
     }
     if (!positions.containsKey(EPISODE_ID) && !positions.containsKey(PERSON_ID)) {
       errors.add(1, EPISODE_ID, "MissingColumn", "the file needs episode_id or person_id");

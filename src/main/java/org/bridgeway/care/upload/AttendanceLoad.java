@@ -251,7 +251,8 @@ class AttendanceLoad {
     progress.accept(updated + created);
     jdbc.sql(INSERT_ATTENDANCE).param("by", by).param("now", at).update();
     int unchanged =
-        jdbc.sql("SELECT count(*) FROM care_upload_matched WHERE existing_id IS NOT NULL AND NOT changed")
+        jdbc.sql(
+                "SELECT count(*) FROM care_upload_matched WHERE existing_id IS NOT NULL AND NOT changed")
             .query(Integer.class)
             .single();
     return new Written(created, updated, unchanged);

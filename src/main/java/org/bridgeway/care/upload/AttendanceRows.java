@@ -27,8 +27,8 @@ import org.bridgeway.shared.web.FieldViolation;
  * Checks each row of an attendance file by itself and against the provider's treatment episodes,
  * with the appointment's own rules ({@link Appointment#scheduleViolations} and {@link
  * Appointment#attendanceViolations}, the same as the provider's forms), and hands every row without
- * an error on as a {@link Staged} row. What needs the rows together or the stored appointments
- * (a row repeated, an appointment id of another provider, a change to an appointment) is checked
+ * an error on as a {@link Staged} row. What needs the rows together or the stored appointments (a
+ * row repeated, an appointment id of another provider, a change to an appointment) is checked
  * set-based afterwards ({@link AttendanceLoad}).
  */
 final class AttendanceRows {
@@ -53,8 +53,7 @@ final class AttendanceRows {
   }
 
   /** The provider's episodes: by id, and each person's by start. */
-  record Episodes(
-      Map<UUID, TreatmentEpisode> byId, Map<UUID, List<TreatmentEpisode>> byPerson) {}
+  record Episodes(Map<UUID, TreatmentEpisode> byId, Map<UUID, List<TreatmentEpisode>> byPerson) {}
 
   /** The names the domain's rules give fields, as the file's columns. */
   private static final Map<String, String> COLUMN_OF =

@@ -79,9 +79,7 @@ public class CareUploads {
           0,
           null,
           "TooManyRows",
-          "the file has more than "
-              + properties.maxRows()
-              + " rows: split it into smaller files");
+          "the file has more than " + properties.maxRows() + " rows: split it into smaller files");
       throw rejected(principal, rows, errors, true);
     }
     if (errors.any()) {

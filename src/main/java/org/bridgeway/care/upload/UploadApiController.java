@@ -45,7 +45,8 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/v1/care/provider/uploads")
 class UploadApiController {
 
-  static final String PROVIDER_STAFF = "hasAnyRole('PROVIDER_STAFF','ORGANIZATION_ADMIN','NETWORK_ADMIN')";
+  static final String PROVIDER_STAFF =
+      "hasAnyRole('PROVIDER_STAFF','ORGANIZATION_ADMIN','NETWORK_ADMIN')";
   static final String BASE = "/api/v1/care/provider/uploads";
 
   /**
@@ -71,8 +72,7 @@ class UploadApiController {
       String errorReport) {
 
     static UploadJobView of(UploadJob job) {
-      boolean errors =
-          job.status() == UploadStatus.REJECTED || job.status() == UploadStatus.FAILED;
+      boolean errors = job.status() == UploadStatus.REJECTED || job.status() == UploadStatus.FAILED;
       return new UploadJobView(
           job.id(),
           job.status(),

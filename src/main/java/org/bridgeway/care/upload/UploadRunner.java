@@ -26,11 +26,11 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs one upload job in one transaction, all or nothing (ADR 0023): every row is checked by
- * itself and against the provider's episodes while it is copied into a staging table, the staged
- * rows are checked together and against the stored appointments, and only a file without any error
- * is written, set-based, with one audit entry and the care signals of recent attendance. Called by
- * the scheduler's {@code care-upload} task; safe to call again for a job a restart interrupted (the
+ * Runs one upload job in one transaction, all or nothing (ADR 0023): every row is checked by itself
+ * and against the provider's episodes while it is copied into a staging table, the staged rows are
+ * checked together and against the stored appointments, and only a file without any error is
+ * written, set-based, with one audit entry and the care signals of recent attendance. Called by the
+ * scheduler's {@code care-upload} task; safe to call again for a job a restart interrupted (the
  * transaction was rolled back, so it starts over). Progress is committed apart, so the page shows
  * it while the upload's transaction is still open.
  */
@@ -127,11 +127,12 @@ class UploadRunner {
       UploadJobStore.Claimed job, UploadErrors errors, Progress progress) {
     OrganizationId provider = job.uploader().provider();
     Instant now = clock.instant();
+    AttendanceFile.Header header = header(job.payload());
+    // Read before COPY starts: the connection runs nothing else while it copies.
+    AttendanceRows.Episodes atProvider = episodesAt(provider);
     AttendanceLoad.Stage stage = load.stage();
     try {
-      AttendanceRows rows =
-          new AttendanceRows(
-              header(job.payload(), errors), episodesAt(provider), now, errors, stage::add);
+      AttendanceRows rows = new AttendanceRows(header, atProvider, now, errors, stage::add);
       CsvRecords records = new CsvRecords(job.payload());
       records.next();
       int row = 1;
@@ -210,7 +211,7 @@ class UploadRunner {
             now));
   }
 
-  private static AttendanceFile.Header header(byte[] payload, UploadErrors errors) {
+  private static AttendanceFile.Header header(byte[] payload) {
     CsvRecords records = new CsvRecords(payload);
     if (records.next() != CsvRecords.Outcome.RECORD) {
       throw new IllegalStateException("the file no longer passes its check at upload");
@@ -229,9 +230,7 @@ class UploadRunner {
     Map<UUID, List<TreatmentEpisode>> byPerson = new HashMap<>();
     for (TreatmentEpisode episode : episodes.findByProviderIdOrderByStartedOnDesc(provider)) {
       byId.put(episode.id().value(), episode);
-      byPerson
-          .computeIfAbsent(episode.personId().value(), p -> new ArrayList<>())
-          .add(episode);
+      byPerson.computeIfAbsent(episode.personId().value(), p -> new ArrayList<>()).add(episode);
     }
     return new AttendanceRows.Episodes(byId, byPerson);
   }

@@ -11,10 +11,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The {@code care-upload} task of the database-backed scheduler, one execution per upload
- * job (the instance id is the job id). A job is scheduled in the same transaction as its row, so it
- * survives a restart; a node that dies while running it leaves a dead execution, which the
- * scheduler revives, and the runner starts the job over (or marks it failed after too many starts).
+ * The {@code care-upload} task of the database-backed scheduler, one execution per upload job (the
+ * instance id is the job id). A job is scheduled in the same transaction as its row, so it survives
+ * a restart; a node that dies while running it leaves a dead execution, which the scheduler
+ * revives, and the runner starts the job over (or marks it failed after too many starts).
  */
 @Configuration(proxyBeanMethods = false)
 class UploadTask {
