@@ -12,6 +12,7 @@ import org.bridgeway.care.episode.Substance;
 import org.bridgeway.care.episode.TreatmentBasis;
 import org.bridgeway.care.episode.TreatmentEpisode;
 import org.bridgeway.care.episode.TreatmentEpisodes;
+import org.bridgeway.care.upload.CareUploads;
 import org.bridgeway.consent.InformationCategory;
 import org.bridgeway.identity.BridgewayPrincipal;
 import org.bridgeway.identity.OrganizationId;
@@ -44,6 +45,7 @@ public class CareFixtures {
   private final SupervisionFixtures supervision;
   private final TestUsers users;
   private final Clock clock;
+  private final CareUploads uploads;
 
   CareFixtures(
       CareRecords care,
@@ -51,13 +53,15 @@ public class CareFixtures {
       SupervisedPeople people,
       SupervisionFixtures supervision,
       TestUsers users,
-      Clock clock) {
+      Clock clock,
+      CareUploads uploads) {
     this.care = care;
     this.episodes = episodes;
     this.people = people;
     this.supervision = supervision;
     this.users = users;
     this.clock = clock;
+    this.uploads = uploads;
   }
 
   /** A new treatment provider organization. */
@@ -147,5 +151,16 @@ public class CareFixtures {
         e.agencyId(),
         e.providerId(),
         e.startedOn());
+  }
+
+  /** A queued attendance upload of the organization, by its staff (the job is not run). */
+  public UUID uploadJob(OrganizationId provider) {
+    return uploads.submit(
+        staffOf(provider),
+        "fixture.csv",
+        ("external_id,episode_id,starts_at,kind,mode,attendance\nF-1,"
+                + UUID.randomUUID()
+                + ",2026-01-05T10:00:00Z,INDIVIDUAL,IN_PERSON,ATTENDED\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 }
