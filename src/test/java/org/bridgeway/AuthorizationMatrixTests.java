@@ -156,6 +156,7 @@ class AuthorizationMatrixTests {
     SupervisionEndpoints.register();
     AssessmentEndpoints.register();
     CareEndpoints.register();
+    CareRecordEndpoints.register();
     CareUploadEndpoints.register();
     ConsentEndpoints.register();
     ConsentPageEndpoints.register();

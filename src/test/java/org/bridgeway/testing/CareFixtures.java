@@ -1,17 +1,31 @@
 package org.bridgeway.testing;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.bridgeway.care.CareSignal;
 import org.bridgeway.care.TreatmentEpisodeId;
 import org.bridgeway.care.episode.CareRecords;
 import org.bridgeway.care.episode.DrugTestResult;
+import org.bridgeway.care.episode.EndReason;
 import org.bridgeway.care.episode.ProviderReport;
 import org.bridgeway.care.episode.Substance;
 import org.bridgeway.care.episode.TreatmentBasis;
 import org.bridgeway.care.episode.TreatmentEpisode;
 import org.bridgeway.care.episode.TreatmentEpisodes;
+import org.bridgeway.care.record.Discharge;
+import org.bridgeway.care.record.LevelOfCare;
+import org.bridgeway.care.record.ProviderRecords;
+import org.bridgeway.care.record.TreatmentPlan;
+import org.bridgeway.care.session.Appointment;
+import org.bridgeway.care.session.AppointmentBook;
+import org.bridgeway.care.session.AppointmentKind;
+import org.bridgeway.care.session.AppointmentMode;
 import org.bridgeway.care.upload.CareUploads;
 import org.bridgeway.consent.InformationCategory;
 import org.bridgeway.identity.BridgewayPrincipal;
@@ -22,6 +36,7 @@ import org.bridgeway.supervision.PersonId;
 import org.bridgeway.supervision.SupervisedPeople;
 import org.bridgeway.testing.SupervisionFixtures.Supervised;
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.context.event.EventListener;
 
 /**
  * Treatment episodes and provider reports for tests: a treatment provider, a supervised person in
@@ -39,7 +54,25 @@ public class CareFixtures {
       OrganizationId provider,
       LocalDate startedOn) {}
 
+  private final List<CareSignal> signals = new CopyOnWriteArrayList<>();
+
+  /** Keeps every care signal published, as the other modules' listeners would receive it. */
+  @EventListener
+  void on(CareSignal signal) {
+    signals.add(signal);
+  }
+
+  /** The kinds of signal published about a record, in order. */
+  public List<CareSignal.Kind> signalsAbout(UUID record) {
+    return signals.stream().filter(s -> s.recordId().equals(record)).map(CareSignal::kind).toList();
+  }
+
+  /** An appointment a fixture scheduled, with the version a change must quote. */
+  public record Appt(UUID id, long version) {}
+
   private final CareRecords care;
+  private final AppointmentBook book;
+  private final ProviderRecords records;
   private final TreatmentEpisodes episodes;
   private final SupervisedPeople people;
   private final SupervisionFixtures supervision;
@@ -49,6 +82,8 @@ public class CareFixtures {
 
   CareFixtures(
       CareRecords care,
+      AppointmentBook book,
+      ProviderRecords records,
       TreatmentEpisodes episodes,
       SupervisedPeople people,
       SupervisionFixtures supervision,
@@ -56,6 +91,8 @@ public class CareFixtures {
       Clock clock,
       CareUploads uploads) {
     this.care = care;
+    this.book = book;
+    this.records = records;
     this.episodes = episodes;
     this.people = people;
     this.supervision = supervision;
@@ -134,6 +171,61 @@ public class CareFixtures {
             "Observed urine screen",
             DrugTestResult.POSITIVE,
             Set.of(Substance.CANNABIS)));
+  }
+
+  /**
+   * An individual in-person session of the episode at a time, scheduled by the provider's staff.
+   */
+  public Appt appointment(Episode episode, Instant startsAt) {
+    Appointment scheduled =
+        book.schedule(
+                staffOf(episode.provider()),
+                new TreatmentEpisodeId(episode.id()),
+                new Appointment.Details(
+                    AppointmentKind.INDIVIDUAL,
+                    AppointmentMode.IN_PERSON,
+                    startsAt,
+                    60,
+                    "Room 2",
+                    null,
+                    null))
+            .appointment();
+    return new Appt(scheduled.id().value(), scheduled.version());
+  }
+
+  /** A session of the episode that started an hour ago, so that it takes attendance. */
+  public Appt pastAppointment(Episode episode) {
+    return appointment(episode, clock.instant().minus(Duration.ofHours(1)));
+  }
+
+  /** A first plan of the episode with two goals; returns the plan's goal ids in order. */
+  public List<UUID> plan(Episode episode) {
+    TreatmentPlan plan =
+        records.writePlan(
+            staffOf(episode.provider()),
+            new TreatmentEpisodeId(episode.id()),
+            new TreatmentPlan.Content(
+                LevelOfCare.ASAM_1,
+                12,
+                LocalDate.now(clock),
+                List.of(
+                    new TreatmentPlan.GoalEntry(null, "No substance use"),
+                    new TreatmentPlan.GoalEntry(null, "Stable housing"))),
+            null);
+    return plan.goals().stream().map(g -> g.goalId()).toList();
+  }
+
+  /** Discharges the person on the episode's start day, completed; ends the episode. */
+  public UUID discharge(Episode episode) {
+    return records
+        .discharge(
+            staffOf(episode.provider()),
+            new TreatmentEpisodeId(episode.id()),
+            new Discharge.Content(
+                episode.startedOn(), EndReason.COMPLETED, "Completed the program", List.of()),
+            episode.version())
+        .id()
+        .value();
   }
 
   public UUID report(Episode episode, ProviderReport.Content content) {

@@ -42,12 +42,22 @@ public class TreatmentDisclosures {
   /** The purpose an officer reads a person's treatment for. */
   public static final DisclosurePurpose PURPOSE = DisclosurePurpose.SUPERVISION_MONITORING;
 
-  /** An episode as the agency sees it: its end only if the discharge is disclosed. */
+  /**
+   * An episode as the agency sees it: its end only if the discharge is disclosed; of the provider's
+   * records (free-text reports, and appointments, plan, progress, tests, discharge) only those
+   * disclosed.
+   */
   public record EpisodeShown(
       TreatmentEpisode episode,
       String providerName,
       boolean endShown,
-      List<ProviderReport> reports) {
+      List<ProviderReport> reports,
+      List<Object> records) {
+
+    /** The disclosed records of a kind, in the order their source gave them. */
+    public <T> List<T> recordsOf(Class<T> type) {
+      return records.stream().filter(type::isInstance).map(type::cast).toList();
+    }
 
     public LocalDate endedOn() {
       return endShown ? episode.endedOn() : null;
@@ -77,6 +87,11 @@ public class TreatmentDisclosures {
       List<Withheld> withheld,
       boolean noticeRequired) {
 
+    /** The disclosed records of a kind, of all episodes. */
+    public <T> List<T> recordsOf(Class<T> type) {
+      return episodes.stream().flatMap(e -> e.recordsOf(type).stream()).toList();
+    }
+
     /** The reports shown, of all episodes, latest first. */
     public List<ProviderReport> reportsShown() {
       return episodes.stream()
@@ -99,6 +114,7 @@ public class TreatmentDisclosures {
   private final Part2Programs part2;
   private final ConsentDecisions consent;
   private final AuditTrail audit;
+  private final List<DisclosableRecords> sources;
 
   TreatmentDisclosures(
       TreatmentEpisodes episodes,
@@ -107,7 +123,8 @@ public class TreatmentDisclosures {
       NetworkOrganizations organizations,
       Part2Programs part2,
       ConsentDecisions consent,
-      AuditTrail audit) {
+      AuditTrail audit,
+      List<DisclosableRecords> sources) {
     this.episodes = episodes;
     this.reports = reports;
     this.people = people;
@@ -115,6 +132,7 @@ public class TreatmentDisclosures {
     this.part2 = part2;
     this.consent = consent;
     this.audit = audit;
+    this.sources = List.copyOf(sources);
   }
 
   /**
@@ -128,11 +146,16 @@ public class TreatmentDisclosures {
     PersonHeading person = people.visibleTo(principal, id);
     List<TreatmentEpisode> all = episodes.findByPersonIdOrderByStartedOnDesc(id);
     List<ProviderReport> posted = reports.findByPersonIdOrderByReportedOnDescReportedAtDesc(id);
+    List<DisclosableRecord> kept = new ArrayList<>();
+    sources.forEach(source -> kept.addAll(source.ofPerson(id)));
 
     // One question per report and per ended episode (its discharge), all decided at once.
     List<Group> asked = new ArrayList<>();
     for (ProviderReport report : posted) {
       asked.add(new Group(report.providerId(), report.category(), report.sensitivity()));
+    }
+    for (DisclosableRecord record : kept) {
+      asked.add(new Group(record.provider(), record.category(), record.sensitivity()));
     }
     Map<OrganizationId, Sensitivity> levels = new HashMap<>();
     for (TreatmentEpisode episode : all) {
@@ -182,6 +205,7 @@ public class TreatmentDisclosures {
     Map<String, Withheld> withheld = new LinkedHashMap<>();
     List<EpisodeShown> shown = new ArrayList<>();
     int reportsShown = 0;
+    int recordsShown = 0;
     for (TreatmentEpisode episode : all) {
       String providerName = names.computeIfAbsent(episode.providerId(), this::nameOf);
       boolean endShown = false;
@@ -203,8 +227,25 @@ public class TreatmentDisclosures {
           episodeReports.add(report);
         }
       }
+      List<Object> episodeRecords = new ArrayList<>();
+      for (DisclosableRecord record : kept) {
+        if (!record.episode().equals(episode.id())) {
+          continue;
+        }
+        Group group = new Group(record.provider(), record.category(), record.sensitivity());
+        if (note(finalDecision.get(group), group, providerName, withheld)) {
+          episodeRecords.add(record.record());
+        }
+      }
       reportsShown += episodeReports.size();
-      shown.add(new EpisodeShown(episode, providerName, endShown, List.copyOf(episodeReports)));
+      recordsShown += episodeRecords.size();
+      shown.add(
+          new EpisodeShown(
+              episode,
+              providerName,
+              endShown,
+              List.copyOf(episodeReports),
+              List.copyOf(episodeRecords)));
     }
     boolean notice =
         finalDecision.entrySet().stream()
@@ -216,6 +257,7 @@ public class TreatmentDisclosures {
             .withPurpose(PURPOSE.name())
             .withDetail("episodes", Integer.toString(all.size()))
             .withDetail("reportsShown", Integer.toString(reportsShown))
+            .withDetail("recordsShown", Integer.toString(recordsShown))
             .withDetail("groupsWithheld", Integer.toString(withheld.size())));
     return new TreatmentShown(person, List.copyOf(shown), List.copyOf(withheld.values()), notice);
   }

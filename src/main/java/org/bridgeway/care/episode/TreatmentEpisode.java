@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.UUID;
+import org.bridgeway.care.CareSignal;
 import org.bridgeway.care.TreatmentEpisodeId;
 import org.bridgeway.consent.InformationCategory;
 import org.bridgeway.identity.OrganizationId;
@@ -178,6 +179,11 @@ public class TreatmentEpisode {
     endReason = Objects.requireNonNull(reason, "endReason");
     endedBy = Objects.requireNonNull(by);
     endedAt = Objects.requireNonNull(at);
+  }
+
+  /** The signal of something the provider recorded on this episode, for the agency's side. */
+  public CareSignal signal(CareSignal.Kind kind, UUID recordId, LocalDate day, Instant at) {
+    return new CareSignal(id, personId, agencyId, providerId, kind, recordId, day, at);
   }
 
   public boolean hasEnded() {

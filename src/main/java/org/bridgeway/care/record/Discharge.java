@@ -139,6 +139,52 @@ public class Discharge {
         null);
   }
 
+  /**
+   * The summary of an episode the provider already ended with the simple end form (its day and
+   * reason), written afterwards; it does not change the episode.
+   *
+   * @throws IllegalStateException if the episode has not ended
+   * @throws org.bridgeway.care.episode.CareInputRejected naming every field at fault, and a day or
+   *     reason other than the episode's end
+   */
+  public static Discharge summarize(
+      DischargeId id,
+      TreatmentEpisode ended,
+      Optional<TreatmentPlan> plan,
+      Content content,
+      Sensitivity sensitivity,
+      String by,
+      Instant at,
+      LocalDate today) {
+    if (!ended.hasEnded()) {
+      throw new IllegalStateException("Only an ended episode is summarized afterwards");
+    }
+    List<FieldViolation> violations = violations(ended, plan, content, today);
+    if (content.dischargedOn() != null && !content.dischargedOn().equals(ended.endedOn())) {
+      violations.add(
+          new FieldViolation("dischargedOn", "NotTheEnd", "must be the day the episode ended"));
+    }
+    if (content.reason() != null && content.reason() != ended.endReason()) {
+      violations.add(
+          new FieldViolation("reason", "NotTheEnd", "must be the reason the episode ended"));
+    }
+    RecordRules.rejectIf(violations);
+    return new Discharge(
+        Objects.requireNonNull(id),
+        ended.id(),
+        ended.personId(),
+        ended.providerId(),
+        content.dischargedOn(),
+        content.reason(),
+        content.summary().strip(),
+        plan.map(TreatmentPlan::revision).orElse(null),
+        Objects.requireNonNull(sensitivity),
+        Objects.requireNonNull(by),
+        Objects.requireNonNull(at),
+        content.goals() == null ? List.of() : content.goals(),
+        null);
+  }
+
   /** Whether the person completed treatment. */
   public boolean completed() {
     return reason == EndReason.COMPLETED;

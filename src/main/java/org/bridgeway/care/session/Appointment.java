@@ -330,6 +330,16 @@ public class Appointment {
     return dayOf(startsAt);
   }
 
+  /** The start as the platform's clock reads it (UTC), for pages and exports. */
+  public java.time.LocalDateTime startsAtUtc() {
+    return startsAt.atOffset(ZoneOffset.UTC).toLocalDateTime();
+  }
+
+  /** Whether the appointment started by the time given (attendance can then be recorded). */
+  public boolean startedBy(Instant now) {
+    return !startsAt.isAfter(now);
+  }
+
   static LocalDate dayOf(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC).toLocalDate();
   }

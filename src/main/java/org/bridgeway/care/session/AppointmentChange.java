@@ -19,6 +19,18 @@ public record AppointmentChange(
     String changedBy,
     Instant changedAt) {
 
+  /** The old time as the platform's clock reads it (UTC). */
+  public java.time.LocalDateTime oldStartsAtUtc() {
+    return oldStartsAt.atOffset(java.time.ZoneOffset.UTC).toLocalDateTime();
+  }
+
+  /** The new time as the platform's clock reads it (UTC); null for a cancellation. */
+  public java.time.LocalDateTime newStartsAtUtc() {
+    return newStartsAt == null
+        ? null
+        : newStartsAt.atOffset(java.time.ZoneOffset.UTC).toLocalDateTime();
+  }
+
   /** What changed. */
   public enum Kind {
     RESCHEDULED,

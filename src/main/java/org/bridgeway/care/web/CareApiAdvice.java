@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * Rules of the care API that a request shape cannot express answer 400 with every field at fault,
  * as Bean Validation does, ahead of the shared handler.
  */
-@RestControllerAdvice(assignableTypes = CareApiController.class)
+@RestControllerAdvice(
+    assignableTypes = {CareApiController.class, ProviderRecordsApiController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CareApiAdvice {
 

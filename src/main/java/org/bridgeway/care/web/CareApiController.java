@@ -20,6 +20,17 @@ import org.bridgeway.care.episode.TreatmentBasis;
 import org.bridgeway.care.episode.TreatmentDisclosures;
 import org.bridgeway.care.episode.TreatmentDisclosures.TreatmentShown;
 import org.bridgeway.care.episode.TreatmentEpisode;
+import org.bridgeway.care.record.Discharge;
+import org.bridgeway.care.record.DrugTest;
+import org.bridgeway.care.record.ProgressReport;
+import org.bridgeway.care.record.TreatmentPlan;
+import org.bridgeway.care.session.Appointment;
+import org.bridgeway.care.session.AppointmentKind;
+import org.bridgeway.care.session.AppointmentMode;
+import org.bridgeway.care.session.AppointmentStatus;
+import org.bridgeway.care.session.Attendance;
+import org.bridgeway.care.session.AttendanceOutcome;
+import org.bridgeway.care.session.Concern;
 import org.bridgeway.consent.InformationCategory;
 import org.bridgeway.consent.Sensitivity;
 import org.bridgeway.consent.WithholdingReason;
@@ -110,13 +121,66 @@ class CareApiController {
       LocalDate since,
       String message) {}
 
+  /** Attendance as the officer sees it: never the provider's session note. */
+  record OfficerAttendanceView(
+      AttendanceOutcome outcome, String reason, String feedback, Set<Concern> concerns) {}
+
+  /** An appointment as the officer sees it, with its moves and attendance. */
+  record OfficerAppointmentView(
+      UUID id,
+      UUID episodeId,
+      UUID providerId,
+      AppointmentKind kind,
+      AppointmentMode mode,
+      Instant startsAt,
+      int durationMinutes,
+      AppointmentStatus status,
+      List<ProviderRecordsApiController.ChangeView> changes,
+      OfficerAttendanceView attendance) {
+
+    static OfficerAppointmentView of(Appointment a) {
+      Attendance at = a.attendance();
+      return new OfficerAppointmentView(
+          a.id().value(),
+          a.episodeId().value(),
+          a.providerId().value(),
+          a.kind(),
+          a.mode(),
+          a.startsAt(),
+          a.durationMinutes(),
+          a.status(),
+          a.changes().stream()
+              .map(
+                  c ->
+                      new ProviderRecordsApiController.ChangeView(
+                          c.kind(),
+                          c.requestedBy(),
+                          c.reason(),
+                          c.oldStartsAt(),
+                          c.newStartsAt(),
+                          c.changedAt()))
+              .toList(),
+          at == null
+              ? null
+              : new OfficerAttendanceView(
+                  at.outcome(), at.reason(), at.feedback(), at.concernFlags()));
+    }
+  }
+
   /**
    * A person's treatment for the agency; {@code notice} is set whenever protected data is shown.
+   * Each list holds only what the consent engine permitted; {@code withheld} says what is not
+   * shown.
    */
   record TreatmentView(
       UUID personId,
       List<EpisodeView> episodes,
       List<ReportView> reports,
+      List<OfficerAppointmentView> appointments,
+      List<ProviderRecordsApiController.PlanView> plans,
+      List<ProviderRecordsApiController.ProgressView> progressReports,
+      List<ProviderRecordsApiController.DrugTestView> drugTests,
+      List<ProviderRecordsApiController.DischargeView> discharges,
       List<WithheldView> withheld,
       String notice) {}
 
@@ -183,6 +247,19 @@ class CareApiController {
                         e.endReason()))
             .toList(),
         shown.reportsShown().stream().map(ReportView::of).toList(),
+        shown.recordsOf(Appointment.class).stream().map(OfficerAppointmentView::of).toList(),
+        shown.recordsOf(TreatmentPlan.class).stream()
+            .map(ProviderRecordsApiController.PlanView::of)
+            .toList(),
+        shown.recordsOf(ProgressReport.class).stream()
+            .map(ProviderRecordsApiController.ProgressView::of)
+            .toList(),
+        shown.recordsOf(DrugTest.class).stream()
+            .map(ProviderRecordsApiController.DrugTestView::of)
+            .toList(),
+        shown.recordsOf(Discharge.class).stream()
+            .map(ProviderRecordsApiController.DischargeView::of)
+            .toList(),
         shown.withheld().stream()
             .map(
                 w ->

@@ -1,17 +1,11 @@
 package org.bridgeway.care.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bridgeway.care.TreatmentEpisodeId;
 import org.bridgeway.care.episode.CareInputRejected;
 import org.bridgeway.care.episode.CareRecords;
-import org.bridgeway.care.episode.DrugTestResult;
-import org.bridgeway.care.episode.EndReason;
-import org.bridgeway.care.episode.Substance;
-import org.bridgeway.consent.InformationCategory;
 import org.bridgeway.identity.BridgewayPrincipal;
 import org.bridgeway.shared.web.DomainRuleViolation;
 import org.springframework.context.MessageSource;
@@ -39,10 +33,12 @@ class ProviderPagesController {
   private static final String EPISODE = "care/provider-episode";
 
   private final CareRecords care;
+  private final EpisodePageModel page;
   private final MessageSource messages;
 
-  ProviderPagesController(CareRecords care, MessageSource messages) {
+  ProviderPagesController(CareRecords care, EpisodePageModel page, MessageSource messages) {
     this.care = care;
+    this.page = page;
     this.messages = messages;
   }
 
@@ -57,9 +53,6 @@ class ProviderPagesController {
   @PreAuthorize(CareRoles.PROVIDER_STAFF)
   String show(
       @AuthenticationPrincipal BridgewayPrincipal principal, @PathVariable UUID id, Model model) {
-    if (!model.containsAttribute("reportForm")) {
-      model.addAttribute("reportForm", CareForms.ReportForm.empty());
-    }
     addPageModel(principal, id, model);
     return EPISODE;
   }
@@ -123,41 +116,16 @@ class ProviderPagesController {
             "care.stale",
             messages.getMessage("care.page.error.stale", null, LocaleContextHolder.getLocale()));
         response.setStatus(HttpServletResponse.SC_CONFLICT);
-        model.addAttribute("reportForm", CareForms.ReportForm.empty());
         addPageModel(principal, id, model);
         return EPISODE;
       }
     }
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-    model.addAttribute("reportForm", CareForms.ReportForm.empty());
     addPageModel(principal, id, model);
     return EPISODE;
   }
 
   private void addPageModel(BridgewayPrincipal principal, UUID id, Model model) {
-    CareRecords.EpisodeAtProvider found =
-        care.episodeAtProvider(principal, new TreatmentEpisodeId(id));
-    model.addAttribute("found", found);
-    model.addAttribute("episodeId", id);
-    if (!model.containsAttribute("endForm")) {
-      model.addAttribute("endForm", CareForms.EndForm.empty(found.episode().version()));
-    }
-    model.addAttribute(
-        "categoryOptions", options(InformationCategory.values(), c -> "care.category." + c.name()));
-    List<List<String>> results =
-        new java.util.ArrayList<>(List.of(List.of("", text("care.page.result.none"))));
-    results.addAll(options(DrugTestResult.values(), DrugTestResult::messageKey));
-    model.addAttribute("resultOptions", results);
-    model.addAttribute("substanceOptions", options(Substance.values(), Substance::messageKey));
-    model.addAttribute("endReasonOptions", options(EndReason.values(), EndReason::messageKey));
-  }
-
-  private <E extends Enum<E>> List<List<String>> options(
-      E[] values, java.util.function.Function<E, String> key) {
-    return Arrays.stream(values).map(v -> List.of(v.name(), text(key.apply(v)))).toList();
-  }
-
-  private String text(String key) {
-    return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    page.fill(principal, id, model);
   }
 }

@@ -12,6 +12,11 @@ import org.bridgeway.care.episode.ProviderReport;
 import org.bridgeway.care.episode.TreatmentBasis;
 import org.bridgeway.care.episode.TreatmentDisclosures;
 import org.bridgeway.care.episode.TreatmentDisclosures.TreatmentShown;
+import org.bridgeway.care.record.Discharge;
+import org.bridgeway.care.record.DrugTest;
+import org.bridgeway.care.record.ProgressReport;
+import org.bridgeway.care.record.TreatmentPlan;
+import org.bridgeway.care.session.Appointment;
 import org.bridgeway.identity.BridgewayPrincipal;
 import org.bridgeway.shared.web.SpreadsheetCells;
 import org.bridgeway.supervision.PersonId;
@@ -118,7 +123,11 @@ class TreatmentPagesController {
                   .filename("treatment-" + id + ".pdf")
                   .build()
                   .toString())
-          .body(pdf.render(shown, TreatmentTexts.withheld(shown.withheld(), messages)));
+          .body(
+              pdf.render(
+                  shown,
+                  TreatmentTexts.withheld(shown.withheld(), messages),
+                  shown.episodes().stream().map(this::recordRows).toList()));
     }
     return csv(id, shown);
   }
@@ -152,6 +161,9 @@ class TreatmentPagesController {
                 report.summary()));
       }
     }
+    for (TreatmentDisclosures.EpisodeShown episode : shown.episodes()) {
+      recordRows(episode).forEach(cells -> row(csv, cells));
+    }
     if (!shown.withheld().isEmpty()) {
       csv.append("\r\n");
       for (String line : TreatmentTexts.withheld(shown.withheld(), messages)) {
@@ -164,6 +176,92 @@ class TreatmentPagesController {
             HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment().filename("treatment-" + id + ".csv").build().toString())
         .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The provider's records of an episode in the report columns: appointments with attendance and
+   * the feedback for the officer (never the session note), the plan, progress, tests, discharge.
+   */
+  private List<List<String>> recordRows(TreatmentDisclosures.EpisodeShown episode) {
+    List<List<String>> rows = new ArrayList<>();
+    String provider = episode.providerName();
+    for (Appointment a : episode.recordsOf(Appointment.class)) {
+      String outcome =
+          a.attendance() == null
+              ? text(a.status().messageKey())
+              : text(a.attendance().outcome().messageKey())
+                  + (a.attendance().concernFlags().isEmpty()
+                      ? ""
+                      : " ("
+                          + String.join(
+                              ", ",
+                              a.attendance().concernFlags().stream()
+                                  .map(c -> text(c.messageKey()))
+                                  .toList())
+                          + ")");
+      String feedback =
+          a.attendance() == null
+              ? ""
+              : String.join(
+                  " ",
+                  java.util.stream.Stream.of(a.attendance().reason(), a.attendance().feedback())
+                      .filter(java.util.Objects::nonNull)
+                      .toList());
+      rows.add(
+          List.of(
+              provider,
+              text("care.category.ATTENDANCE"),
+              a.startsAtUtc().toString(),
+              outcome,
+              "",
+              feedback));
+    }
+    for (TreatmentPlan p : episode.recordsOf(TreatmentPlan.class)) {
+      rows.add(
+          List.of(
+              provider,
+              text("care.category.TREATMENT_PLAN"),
+              p.effectiveOn().toString(),
+              text(p.levelOfCare().messageKey()),
+              "",
+              String.join("; ", p.goals().stream().map(g -> g.description()).toList())));
+    }
+    for (ProgressReport r : episode.recordsOf(ProgressReport.class)) {
+      rows.add(
+          List.of(
+              provider,
+              text("care.category.PROGRESS"),
+              r.periodTo().toString(),
+              text(r.engagement().messageKey()),
+              "",
+              r.summary()));
+    }
+    for (DrugTest t : episode.recordsOf(DrugTest.class)) {
+      rows.add(
+          List.of(
+              provider,
+              text("care.category.DRUG_TEST_RESULTS"),
+              t.collectedOn().toString(),
+              text(t.result().messageKey()),
+              String.join("; ", t.found().stream().map(f -> text(f.messageKey())).toList()),
+              text(t.panel().messageKey())
+                  + ", "
+                  + text(t.method().messageKey())
+                  + ", "
+                  + text(t.confirmation().messageKey())
+                  + (t.specimenId() == null ? "" : ", " + t.specimenId())));
+    }
+    for (Discharge d : episode.recordsOf(Discharge.class)) {
+      rows.add(
+          List.of(
+              provider,
+              text("care.category.DISCHARGE_SUMMARY"),
+              d.dischargedOn().toString(),
+              text(d.reason().messageKey()),
+              "",
+              d.summary()));
+    }
+    return rows;
   }
 
   private String text(String key) {
@@ -183,6 +281,12 @@ class TreatmentPagesController {
   private void addPageModel(BridgewayPrincipal principal, UUID id, Model model) {
     TreatmentShown shown = treatment.treatmentOf(principal, new PersonId(id), false);
     model.addAttribute("shown", shown);
+    // The record types the page picks from each episode's disclosed records.
+    model.addAttribute("appointmentType", Appointment.class);
+    model.addAttribute("planType", TreatmentPlan.class);
+    model.addAttribute("progressType", ProgressReport.class);
+    model.addAttribute("testType", DrugTest.class);
+    model.addAttribute("dischargeType", Discharge.class);
     model.addAttribute("personId", id);
     model.addAttribute("withheldLines", TreatmentTexts.withheld(shown.withheld(), messages));
     List<List<String>> providers = new ArrayList<>();

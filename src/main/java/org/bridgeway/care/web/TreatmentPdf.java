@@ -25,8 +25,14 @@ class TreatmentPdf {
     this.clock = clock;
   }
 
-  byte[] render(TreatmentShown shown, List<String> withheldLines) {
+  /**
+   * @param recordRows per episode, in the order of {@code shown.episodes()}, the rows of its
+   *     disclosed records (appointments, plan, progress, tests, discharge)
+   */
+  byte[] render(
+      TreatmentShown shown, List<String> withheldLines, List<List<List<String>>> recordRows) {
     Context context = new Context(LocaleContextHolder.getLocale());
+    context.setVariable("recordRows", recordRows);
     context.setVariable("shown", shown);
     context.setVariable("withheldLines", withheldLines);
     context.setVariable("today", LocalDate.now(clock));
