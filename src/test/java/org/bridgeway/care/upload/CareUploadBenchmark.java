@@ -105,6 +105,16 @@ class CareUploadBenchmark {
         throw new AssertionError("round " + round + " again: " + unchanged);
       }
       again.add(againNanos);
+      // Each round as it ends, so a long run shows its figures before the table.
+      System.out.printf(
+          Locale.ROOT,
+          "round %d: COPY %.2f s, upload %.2f s (job %.2f s, %.2fx COPY), again %.2f s%n",
+          round,
+          copyNanos / 1e9,
+          (finished - started) / 1e9,
+          (finished - submitted) / 1e9,
+          (finished - started) / (double) copyNanos,
+          againNanos / 1e9);
 
       report.row(
           Integer.toString(round),
