@@ -122,6 +122,7 @@ class LayoutModelTest {
             tuple("/directory/listings", true),
             tuple("/care/provider/episodes", false),
             tuple("/provider/referrals", false),
+            tuple("/care/provider/uploads", false),
             tuple("/referrals/measures", false));
   }
 
