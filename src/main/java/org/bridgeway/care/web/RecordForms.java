@@ -192,7 +192,8 @@ final class RecordForms {
       String effectiveOn,
       List<String> goalIds,
       List<String> goalDescriptions,
-      String revises) {
+      String revises,
+      String planGoals) {
 
     static final Set<String> FIELDS =
         Set.of("levelOfCare", "plannedSessions", "effectiveOn", "planGoals");
@@ -220,7 +221,8 @@ final class RecordForms {
           today.toString(),
           ids,
           texts,
-          plan == null ? "0" : Integer.toString(plan.revision()));
+          plan == null ? "0" : Integer.toString(plan.revision()),
+          null);
     }
 
     record Parsed(
@@ -253,7 +255,8 @@ final class RecordForms {
       String engagement,
       String progressSummary,
       List<String> goalIds,
-      List<String> goalRatings) {
+      List<String> goalRatings,
+      String progressGoals) {
 
     static final Set<String> FIELDS =
         Set.of("periodFrom", "periodTo", "engagement", "progressSummary", "progressGoals");
@@ -270,7 +273,8 @@ final class RecordForms {
           Engagement.ENGAGED.name(),
           null,
           ids,
-          ids.stream().map(id -> "").toList());
+          ids.stream().map(id -> "").toList(),
+          null);
     }
 
     record Parsed(ProgressReport.Content content, List<FieldViolation> violations) {}
@@ -352,7 +356,8 @@ final class RecordForms {
       String dischargeSummary,
       List<String> goalIds,
       List<String> goalRatings,
-      String version) {
+      String version,
+      String dischargeGoals) {
 
     static final Set<String> FIELDS =
         Set.of("dischargedOn", "dischargeReason", "dischargeSummary", "dischargeGoals");
@@ -370,7 +375,8 @@ final class RecordForms {
           null,
           ids,
           ids.stream().map(id -> "").toList(),
-          Long.toString(version));
+          Long.toString(version),
+          null);
     }
 
     record Parsed(Discharge.Content content, Long version, List<FieldViolation> violations) {}
