@@ -163,6 +163,7 @@ class AuthorizationMatrixTests {
     AlertEndpoints.register();
     CareRecordEndpoints.register();
     ContinuityEndpoints.register();
+    CareUploadEndpoints.register();
     ConsentEndpoints.register();
     ConsentPageEndpoints.register();
     NotificationEndpoints.register();

@@ -26,6 +26,7 @@ import org.bridgeway.care.session.Appointment;
 import org.bridgeway.care.session.AppointmentBook;
 import org.bridgeway.care.session.AppointmentKind;
 import org.bridgeway.care.session.AppointmentMode;
+import org.bridgeway.care.upload.CareUploads;
 import org.bridgeway.consent.InformationCategory;
 import org.bridgeway.identity.BridgewayPrincipal;
 import org.bridgeway.identity.OrganizationId;
@@ -79,6 +80,7 @@ public class CareFixtures {
   private final TestUsers users;
   private final Clock clock;
   private final JdbcClient jdbc;
+  private final CareUploads uploads;
 
   CareFixtures(
       CareRecords care,
@@ -89,7 +91,8 @@ public class CareFixtures {
       SupervisionFixtures supervision,
       TestUsers users,
       Clock clock,
-      JdbcClient jdbc) {
+      JdbcClient jdbc,
+      CareUploads uploads) {
     this.care = care;
     this.book = book;
     this.records = records;
@@ -98,6 +101,7 @@ public class CareFixtures {
     this.supervision = supervision;
     this.users = users;
     this.clock = clock;
+    this.uploads = uploads;
     this.jdbc = jdbc;
   }
 
@@ -283,5 +287,16 @@ public class CareFixtures {
         e.agencyId(),
         e.providerId(),
         e.startedOn());
+  }
+
+  /** A queued attendance upload of the organization, by its staff (the job is not run). */
+  public UUID uploadJob(OrganizationId provider) {
+    return uploads.submit(
+        staffOf(provider),
+        "fixture.csv",
+        ("external_id,episode_id,starts_at,kind,mode,attendance\nF-1,"
+                + UUID.randomUUID()
+                + ",2026-01-05T10:00:00Z,INDIVIDUAL,IN_PERSON,ATTENDED\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 }

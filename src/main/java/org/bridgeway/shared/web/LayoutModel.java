@@ -63,6 +63,8 @@ public class LayoutModel {
               "nav.handOffs", "/care/provider/transitions", Set.of("ROLE_PROVIDER_STAFF")),
           new Destination(
               "nav.programMeasures", "/care/programs/measures", CASELOAD_KEEPERS, ADMINISTRATORS),
+          new Destination(
+              "nav.careUploads", "/care/provider/uploads", Set.of("ROLE_PROVIDER_STAFF")),
           new Destination("nav.referralMeasures", "/referrals/measures", MEASURE_READERS),
           new Destination("nav.directoryImports", "/directory/imports", DIRECTORY_CURATORS),
           new Destination("nav.directoryStewards", "/directory/stewards", DIRECTORY_CURATORS),

@@ -127,6 +127,7 @@ class LayoutModelTest {
             tuple("/care/provider/episodes", false),
             tuple("/provider/referrals", false),
             tuple("/care/provider/transitions", false),
+            tuple("/care/provider/uploads", false),
             tuple("/referrals/measures", false));
   }
 
