@@ -37,7 +37,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -594,13 +593,7 @@ class AuthorizationMatrixTests {
       MockHttpServletRequestBuilder request,
       BridgewayPrincipal principal)
       throws Exception {
-    // A signed-in caller has a session, as after a real sign-in: a page's forms store their CSRF
-    // token in it while the page renders, which can be after the response has started to go out.
-    int actual =
-        statusOf(
-            request
-                .session(new MockHttpSession())
-                .with(authentication(Principals.authenticationOf(principal))));
+    int actual = statusOf(request.with(authentication(Principals.authenticationOf(principal))));
     if (actual != expected) {
       mismatches.put(cell, "expected " + expected + " but was " + actual);
     }

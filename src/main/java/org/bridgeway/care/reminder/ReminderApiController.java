@@ -26,11 +26,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ReminderApiController {
 
+  /** Channels and the provider's name left out mean "no". */
   record PreferencesRequest(
-      boolean sms,
-      boolean email,
+      Boolean sms,
+      Boolean email,
       @NotNull @Size(max = 60) String timeZone,
-      boolean nameProvider,
+      Boolean nameProvider,
       Long version) {}
 
   record StopRequest(ReminderChannel channel, @Size(max = 160) String message) {}
@@ -78,10 +79,10 @@ class ReminderApiController {
             principal,
             person,
             new ReminderSettings.Change(
-                request.sms(),
-                request.email(),
+                Boolean.TRUE.equals(request.sms()),
+                Boolean.TRUE.equals(request.email()),
                 request.timeZone(),
-                request.nameProvider(),
+                Boolean.TRUE.equals(request.nameProvider()),
                 request.version()));
     return view(changed, List.of());
   }

@@ -2,6 +2,7 @@ package org.bridgeway.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -27,7 +28,17 @@ class LayoutModelAdvice {
 
   @ModelAttribute("currentUser")
   CurrentUser currentUser(HttpServletRequest request) {
-    return isApi(request) ? null : layout.currentUser();
+    CurrentUser user = isApi(request) ? null : layout.currentUser();
+    if (user != null) {
+      // The layout's sign-out form carries the CSRF token, which the session stores. Loading it
+      // now, before anything is written, keeps a long page (a wide navigation, a long list) from
+      // needing a new session after its first bytes have gone out, which cannot be done.
+      CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+      if (csrf != null) {
+        csrf.getToken();
+      }
+    }
+    return user;
   }
 
   private static boolean isApi(HttpServletRequest request) {
