@@ -55,7 +55,7 @@ class AlertPagesIT {
     signIn(browser, officer);
     browser.open("/supervision/caseload");
     assertThat(browser.driver().findElement(By.tagName("main")).getText())
-        .contains("1 from treatment");
+        .containsIgnoringCase("1 from treatment");
 
     browser.driver().findElement(By.linkText("Alerts")).click();
     browser.waiting().until(d -> browser.currentPath().equals("/care/alerts"));
