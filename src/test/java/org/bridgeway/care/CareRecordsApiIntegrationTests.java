@@ -250,6 +250,14 @@ class CareRecordsApiIntegrationTests {
     String goal = plan.get("goals").get(0).get("goalId").asString();
     String revision =
         "{\"levelOfCare\":\"ASAM_1\",\"plannedSessions\":12,\"effectiveOn\":\"%s\",\"goals\":[{\"goalId\":\"%s\",\"description\":\"No substance use\"},{\"description\":\"Employment\"}],\"revises\":%d}";
+    JsonNode unsaid =
+        call(
+            post(base + "/plan")
+                .content(
+                    "{\"levelOfCare\":\"ASAM_1\",\"plannedSessions\":12,\"effectiveOn\":\"%s\",\"goals\":[{\"description\":\"Employment\"}]}"
+                        .formatted(today)),
+            400);
+    assertThat(fields(unsaid)).containsExactly("revises");
     call(post(base + "/plan").content(revision.formatted(today, goal, 0)), 409);
     JsonNode revised = call(post(base + "/plan").content(revision.formatted(today, goal, 1)), 201);
     assertThat(revised.get("revision").asInt()).isEqualTo(2);

@@ -125,7 +125,8 @@ public class ProviderRecords implements DisclosableRecords {
    * @throws NotFoundException if there is no such episode or it is at another organization
    * @throws OptimisticLockingFailureException if the plan is not (or no longer) at that revision
    * @throws DomainRuleViolation if the episode ended
-   * @throws CareInputRejected naming every field at fault, and goals the plan revised does not have
+   * @throws CareInputRejected naming every field at fault, goals the plan revised does not have,
+   *     and {@code revises} when a plan exists and the caller did not say which revision it revises
    */
   @Transactional
   public TreatmentPlan writePlan(
@@ -136,6 +137,18 @@ public class ProviderRecords implements DisclosableRecords {
     TreatmentEpisode episode = open(access.atProvider(principal, id));
     Optional<TreatmentPlan> present = plans.findFirstByEpisodeIdOrderByRevisionDesc(id);
     int presentRevision = present.map(TreatmentPlan::revision).orElse(0);
+    if (revises == null && presentRevision > 0) {
+      // Not a race with another writer: the caller did not say which plan it revises, so it is
+      // told which field to give rather than that someone else changed the plan.
+      throw new CareInputRejected(
+          List.of(
+              new FieldViolation(
+                  "revises",
+                  "Required",
+                  "the episode has a plan at revision "
+                      + presentRevision
+                      + "; give the revision you revise")));
+    }
     if ((revises == null ? 0 : revises) != presentRevision) {
       throw new OptimisticLockingFailureException(
           "The plan of " + id + " is at revision " + presentRevision + ", not " + revises);
