@@ -11,6 +11,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.bridgeway.care.TreatmentAlertNotice;
 import org.bridgeway.identity.OrganizationId;
 import org.bridgeway.identity.OrganizationKind;
 import org.bridgeway.identity.Role;
@@ -26,6 +27,7 @@ import org.bridgeway.referrals.ReferralChanged.Change;
 import org.bridgeway.referrals.ReferralId;
 import org.bridgeway.referrals.ReferralState;
 import org.bridgeway.shared.web.NotFoundException;
+import org.bridgeway.supervision.PersonId;
 import org.bridgeway.testing.IntegrationTest;
 import org.bridgeway.testing.MutableClock;
 import org.bridgeway.testing.NotificationFixtures;
@@ -34,7 +36,9 @@ import org.bridgeway.testing.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * From a published {@link ReferralChanged} to notifications and queued mails: the recipients, their
@@ -50,6 +54,8 @@ class NotificationFlowIntegrationTests {
   @Autowired MailOutbox mail;
   @Autowired MutableClock clock;
   @Autowired JdbcClient jdbc;
+  @Autowired ApplicationEventPublisher events;
+  @Autowired TransactionTemplate transactions;
 
   OrganizationId agency;
   OrganizationId provider;
@@ -81,7 +87,7 @@ class NotificationFlowIntegrationTests {
         .singleElement()
         .satisfies(
             entry -> {
-              assertThat(entry.change()).isEqualTo(Change.SENT);
+              assertThat(entry.change()).isEqualTo(Change.SENT.name());
               assertThat(entry.category()).isEqualTo(Category.NEW_REFERRALS);
               assertThat(entry.page()).isEqualTo("/referrals/" + referral);
             });
@@ -99,6 +105,70 @@ class NotificationFlowIntegrationTests {
                   .contains("/referrals/" + referral)
                   .doesNotContain("Test User");
             });
+  }
+
+  @Test
+  void aTreatmentAlertReachesItsOfficersAtOnceAndAnEscalationTheSupervisorWithoutItsContent() {
+    UserId supervisor = testUsers.withoutSecondFactor(agency, Role.SUPERVISOR).id();
+    UserId elsewhere =
+        testUsers
+            .withoutSecondFactor(
+                testUsers.organization(OrganizationKind.PROBATION_AGENCY), Role.OFFICER)
+            .id();
+    UUID alert = UUID.randomUUID();
+    TreatmentAlertNotice raised =
+        new TreatmentAlertNotice(
+            alert,
+            PersonId.random(),
+            agency,
+            TreatmentAlertNotice.Kind.RAISED,
+            List.of(officer, elsewhere),
+            clock.instant());
+    notify(raised);
+    await().atMost(Duration.ofSeconds(20)).until(() -> inbox.unreadCount(officer) == 1);
+    assertThat(inbox.of(officer, false))
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry.category()).isEqualTo(Category.TREATMENT_ALERTS);
+              assertThat(entry.change()).isEqualTo(Inbox.ALERT_RAISED);
+              assertThat(entry.alertId()).isEqualTo(alert);
+              assertThat(entry.referralId()).isNull();
+              assertThat(entry.page()).isEqualTo("/care/alerts");
+            });
+    assertThat(mailsOf(officer))
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.get("kind")).isEqualTo("IMMEDIATE");
+              assertThat((String) row.get("body"))
+                  .contains("A treatment alert needs your attention")
+                  .contains("/care/alerts")
+                  .doesNotContainIgnoringCase("positive")
+                  .doesNotContain(alert.toString());
+            });
+
+    notify(raised);
+    notify(
+        new TreatmentAlertNotice(
+            alert,
+            raised.person(),
+            agency,
+            TreatmentAlertNotice.Kind.ESCALATED,
+            List.of(supervisor),
+            clock.instant()));
+    await().atMost(Duration.ofSeconds(20)).until(() -> inbox.unreadCount(supervisor) == 1);
+    assertThat(inbox.of(supervisor, false).getFirst().page()).isEqualTo("/care/alerts/escalated");
+    assertThat(inbox.of(officer, false)).as("a republished notice adds nothing").hasSize(1);
+    assertThat(mailsOf(officer)).hasSize(1);
+    assertThat(inbox.unreadCount(elsewhere))
+        .as("staff of another agency are never told of this agency's alerts")
+        .isZero();
+    assertThat(mailsOf(elsewhere)).isEmpty();
+  }
+
+  private void notify(TreatmentAlertNotice notice) {
+    transactions.executeWithoutResult(status -> events.publishEvent(notice));
   }
 
   @Test
@@ -147,7 +217,7 @@ class NotificationFlowIntegrationTests {
     await().atMost(Duration.ofSeconds(20)).until(() -> inbox.unreadCount(officer) == 2);
     assertThat(inbox.of(officer, false))
         .extracting(InboxEntry::change)
-        .containsExactlyInAnyOrder(Change.ACCEPTED, Change.INTAKE_SCHEDULED);
+        .containsExactlyInAnyOrder(Change.ACCEPTED.name(), Change.INTAKE_SCHEDULED.name());
   }
 
   @Test

@@ -10,12 +10,15 @@ import java.util.UUID;
 import org.bridgeway.audit.AuditEvent;
 import org.bridgeway.audit.AuditTrail;
 import org.bridgeway.care.CareSignal;
+import org.bridgeway.care.TreatmentAlertNotice;
 import org.bridgeway.care.TreatmentEpisodeId;
 import org.bridgeway.consent.Part2Programs;
 import org.bridgeway.identity.OrganizationId;
+import org.bridgeway.identity.UserId;
 import org.bridgeway.shared.security.Actor;
 import org.bridgeway.supervision.PersonId;
 import org.bridgeway.supervision.SupervisedPeople;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -42,6 +45,7 @@ class AlertRaiser {
   private final JdbcClient jdbc;
   private final AuditTrail audit;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   AlertRaiser(
       AlertStore store,
@@ -50,7 +54,8 @@ class AlertRaiser {
       Part2Programs part2,
       JdbcClient jdbc,
       AuditTrail audit,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher events) {
     this.store = store;
     this.rules = rules;
     this.people = people;
@@ -58,6 +63,7 @@ class AlertRaiser {
     this.jdbc = jdbc;
     this.audit = audit;
     this.clock = clock;
+    this.events = events;
   }
 
   @ApplicationModuleListener
@@ -262,6 +268,14 @@ class AlertRaiser {
             .withPerson(person.value())
             .withDetail("rule", rule.name())
             .withDetail("episode", episode.toString()));
+    events.publishEvent(
+        new TreatmentAlertNotice(
+            alert.id().value(),
+            person,
+            agency,
+            TreatmentAlertNotice.Kind.RAISED,
+            alert.officers().stream().map(UserId::new).toList(),
+            now));
     return Optional.of(alert);
   }
 }

@@ -7,11 +7,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.UUID;
 import org.bridgeway.audit.AuditEvent;
 import org.bridgeway.audit.AuditTrail;
+import org.bridgeway.care.TreatmentAlertNotice;
+import org.bridgeway.identity.UserId;
 import org.bridgeway.shared.security.Actor;
 import org.bridgeway.supervision.SupervisedPeople;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,6 +38,7 @@ public class AlertWatch {
   private final AuditTrail audit;
   private final Clock clock;
   private final TransactionTemplate transactions;
+  private final ApplicationEventPublisher events;
 
   AlertWatch(
       AlertStore store,
@@ -41,13 +46,15 @@ public class AlertWatch {
       SupervisedPeople people,
       AuditTrail audit,
       Clock clock,
-      TransactionTemplate transactions) {
+      TransactionTemplate transactions,
+      ApplicationEventPublisher events) {
     this.store = store;
     this.raiser = raiser;
     this.people = people;
     this.audit = audit;
     this.clock = clock;
     this.transactions = transactions;
+    this.events = events;
   }
 
   @Bean
@@ -97,6 +104,16 @@ public class AlertWatch {
                         .withDetail("rule", alert.rule().name())
                         .withDetail(
                             "supervisor", supervisor == null ? "none" : supervisor.toString()));
+                if (supervisor != null) {
+                  events.publishEvent(
+                      new TreatmentAlertNotice(
+                          id.value(),
+                          alert.person(),
+                          alert.agency(),
+                          TreatmentAlertNotice.Kind.ESCALATED,
+                          List.of(new UserId(supervisor)),
+                          now));
+                }
                 return true;
               });
       if (Boolean.TRUE.equals(done)) {

@@ -10,7 +10,12 @@ public enum Category {
   /** The provider's answers and the referral's progress, for the referrer. */
   REFERRAL_RESPONSES(EmailMode.DIGEST),
   /** A response deadline near or passed (escalation). */
-  DEADLINES(EmailMode.IMMEDIATE);
+  DEADLINES(EmailMode.IMMEDIATE),
+  /**
+   * A treatment alert raised for one's caseload, or escalated to one as supervisor: someone may be
+   * slipping, so it is mailed at once unless the user chooses otherwise.
+   */
+  TREATMENT_ALERTS(EmailMode.IMMEDIATE);
 
   private final EmailMode defaultEmail;
 

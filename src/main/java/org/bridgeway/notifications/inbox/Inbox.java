@@ -4,9 +4,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.bridgeway.care.TreatmentAlertNotice;
 import org.bridgeway.identity.UserId;
 import org.bridgeway.referrals.ReferralChanged;
-import org.bridgeway.referrals.ReferralChanged.Change;
 import org.bridgeway.shared.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -23,6 +23,17 @@ public class Inbox {
   /** How many notifications a list shows at most (the newest). */
   public static final int LIST_LIMIT = 100;
 
+  /** The change code of a notification that an alert was raised for one's caseload. */
+  public static final String ALERT_RAISED = "ALERT_RAISED";
+
+  /** The change code of a notification that an alert was escalated to one as supervisor. */
+  public static final String ALERT_ESCALATED = "ALERT_ESCALATED";
+
+  /** The change code a treatment alert notice gives its notification. */
+  public static String changeOf(TreatmentAlertNotice notice) {
+    return notice.kind() == TreatmentAlertNotice.Kind.RAISED ? ALERT_RAISED : ALERT_ESCALATED;
+  }
+
   private final JdbcClient jdbc;
   private final Clock clock;
 
@@ -36,7 +47,7 @@ public class Inbox {
   public List<InboxEntry> of(UserId user, boolean unreadOnly) {
     return jdbc.sql(
             """
-            SELECT id, category, change, referral_id, created_at, read_at FROM notification
+            SELECT id, category, change, referral_id, alert_id, created_at, read_at FROM notification
             WHERE user_id = :user AND (NOT :unreadOnly OR read_at IS NULL)
             ORDER BY created_at DESC, id LIMIT :limit
             """)
@@ -48,8 +59,9 @@ public class Inbox {
                 new InboxEntry(
                     rs.getObject("id", UUID.class),
                     Category.valueOf(rs.getString("category")),
-                    Change.valueOf(rs.getString("change")),
+                    rs.getString("change"),
                     rs.getObject("referral_id", UUID.class),
+                    rs.getObject("alert_id", UUID.class),
                     rs.getTimestamp("created_at").toInstant(),
                     rs.getTimestamp("read_at") == null
                         ? null
@@ -116,6 +128,33 @@ public class Inbox {
                 event.change().name(),
                 event.referral().value(),
                 event.version(),
+                Timestamp.from(clock.instant()),
+                digest)
+            .update()
+        == 1;
+  }
+
+  /**
+   * Adds a notification of the treatment alert for the user, unless the notice already gave them
+   * one (a republished event).
+   *
+   * @return whether it was added
+   */
+  @Transactional
+  public boolean add(UserId user, TreatmentAlertNotice notice, boolean digest) {
+    return jdbc.sql(
+                """
+                INSERT INTO notification (id, user_id, category, change, alert_id, created_at,
+                  digest_pending)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (user_id, alert_id, change) WHERE alert_id IS NOT NULL DO NOTHING
+                """)
+            .params(
+                UUID.randomUUID(),
+                user.value(),
+                Category.TREATMENT_ALERTS.name(),
+                changeOf(notice),
+                notice.alert(),
                 Timestamp.from(clock.instant()),
                 digest)
             .update()

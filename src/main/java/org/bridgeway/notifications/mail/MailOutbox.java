@@ -12,13 +12,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.bridgeway.care.TreatmentAlertNotice;
 import org.bridgeway.identity.StaffDirectory;
 import org.bridgeway.identity.StaffMember;
 import org.bridgeway.identity.UserId;
 import org.bridgeway.notifications.inbox.Backoff;
+import org.bridgeway.notifications.inbox.Inbox;
 import org.bridgeway.notifications.inbox.NotificationProperties;
 import org.bridgeway.referrals.ReferralChanged;
-import org.bridgeway.referrals.ReferralChanged.Change;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -98,12 +99,28 @@ public class MailOutbox {
 
   /** Queues the mail of one change for one recipient, in the caller's transaction. */
   public UUID enqueueChange(StaffMember recipient, ReferralChanged event) {
-    String sentence = sentence(event.change());
+    String sentence = sentence(event.change().name());
     String body =
         text(
             "notifications.mail.change.body",
             sentence,
             properties.link("/referrals/" + event.referral()));
+    return enqueue(
+        recipient, "IMMEDIATE", text("notifications.mail.change.subject", sentence), body);
+  }
+
+  /**
+   * Queues the mail of a treatment alert for one recipient, in the caller's transaction: a neutral
+   * sentence and the alerts page, since what the alert is about may be Part 2 information.
+   */
+  public UUID enqueueAlert(StaffMember recipient, TreatmentAlertNotice notice) {
+    String change = Inbox.changeOf(notice);
+    String sentence = sentence(change);
+    String page =
+        notice.kind() == TreatmentAlertNotice.Kind.ESCALATED
+            ? "/care/alerts/escalated"
+            : "/care/alerts";
+    String body = text("notifications.mail.change.body", sentence, properties.link(page));
     return enqueue(
         recipient, "IMMEDIATE", text("notifications.mail.change.subject", sentence), body);
   }
@@ -272,8 +289,8 @@ public class MailOutbox {
     if (changes.isEmpty() || member.isEmpty()) {
       return false;
     }
-    Map<Change, Integer> counts = new LinkedHashMap<>();
-    changes.stream().map(Change::valueOf).sorted().forEach(c -> counts.merge(c, 1, Integer::sum));
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    changes.stream().sorted().forEach(c -> counts.merge(c, 1, Integer::sum));
     StringBuilder lines = new StringBuilder();
     counts.forEach(
         (change, n) ->
@@ -319,8 +336,8 @@ public class MailOutbox {
         .list();
   }
 
-  private String sentence(Change change) {
-    return text("notifications.change." + change.name());
+  private String sentence(String change) {
+    return text("notifications.change." + change);
   }
 
   private String text(String key, Object... arguments) {

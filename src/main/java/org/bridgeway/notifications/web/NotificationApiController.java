@@ -15,7 +15,6 @@ import org.bridgeway.notifications.inbox.Inbox;
 import org.bridgeway.notifications.inbox.InboxEntry;
 import org.bridgeway.notifications.inbox.Preferences;
 import org.bridgeway.notifications.mail.MailOutbox;
-import org.bridgeway.referrals.ReferralChanged.Change;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -38,9 +37,10 @@ class NotificationApiController {
   record NotificationView(
       UUID id,
       Category category,
-      Change change,
+      String change,
       String message,
       UUID referralId,
+      UUID alertId,
       Links links,
       Instant createdAt,
       Instant readAt) {}
@@ -117,8 +117,9 @@ class NotificationApiController {
         entry.id(),
         entry.category(),
         entry.change(),
-        messages.getMessage("notifications.change." + entry.change().name(), null, Locale.ENGLISH),
+        messages.getMessage("notifications.change." + entry.change(), null, Locale.ENGLISH),
         entry.referralId(),
+        entry.alertId(),
         new Links(entry.page(), entry.api()),
         entry.createdAt(),
         entry.readAt());

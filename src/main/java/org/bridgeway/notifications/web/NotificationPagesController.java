@@ -29,20 +29,23 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class NotificationPagesController {
 
   /** The email choice per category, as posted (one radio group each). */
-  record PreferencesForm(String newReferrals, String referralResponses, String deadlines) {
+  record PreferencesForm(
+      String newReferrals, String referralResponses, String deadlines, String treatmentAlerts) {
 
     static PreferencesForm of(Map<Category, EmailMode> choices) {
       return new PreferencesForm(
           choices.get(Category.NEW_REFERRALS).name(),
           choices.get(Category.REFERRAL_RESPONSES).name(),
-          choices.get(Category.DEADLINES).name());
+          choices.get(Category.DEADLINES).name(),
+          choices.get(Category.TREATMENT_ALERTS).name());
     }
 
     Map<String, String> byField() {
       return Map.of(
           "newReferrals", String.valueOf(newReferrals),
           "referralResponses", String.valueOf(referralResponses),
-          "deadlines", String.valueOf(deadlines));
+          "deadlines", String.valueOf(deadlines),
+          "treatmentAlerts", String.valueOf(treatmentAlerts));
     }
   }
 
@@ -53,6 +56,7 @@ class NotificationPagesController {
     FIELDS.put("newReferrals", Category.NEW_REFERRALS);
     FIELDS.put("referralResponses", Category.REFERRAL_RESPONSES);
     FIELDS.put("deadlines", Category.DEADLINES);
+    FIELDS.put("treatmentAlerts", Category.TREATMENT_ALERTS);
   }
 
   private final Inbox inbox;

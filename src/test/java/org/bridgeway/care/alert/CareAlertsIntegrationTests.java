@@ -370,6 +370,10 @@ class CareAlertsIntegrationTests {
     watch.escalate();
     assertThat(state(open)).isEqualTo("ESCALATED");
     assertThat(state(acknowledged)).isEqualTo("ACKNOWLEDGED");
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> notifications(supervisorId, open) == 1);
+    assertThat(notifications(officerId, open)).as("raised: the officer was told").isEqualTo(1);
     assertThat(
             jdbc.sql("SELECT escalated_to FROM care_alert WHERE id = :id")
                 .param("id", open.id().value())
@@ -681,5 +685,13 @@ class CareAlertsIntegrationTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));
+  }
+
+  /** The in-app notifications the user has of the alert (raised or escalated). */
+  private long notifications(UserId user, CareAlert alert) {
+    return jdbc.sql("SELECT count(*) FROM notification WHERE user_id = ? AND alert_id = ?")
+        .params(user.value(), alert.id().value())
+        .query(Long.class)
+        .single();
   }
 }
