@@ -2,6 +2,7 @@ package org.bridgeway;
 
 import static org.bridgeway.AuthorizationMatrixTests.api;
 import static org.bridgeway.AuthorizationMatrixTests.get;
+import static org.bridgeway.AuthorizationMatrixTests.open;
 import static org.bridgeway.AuthorizationMatrixTests.post;
 import static org.bridgeway.AuthorizationMatrixTests.web;
 import static org.bridgeway.SupervisionEndpoints.STAFF;
@@ -16,6 +17,7 @@ import org.bridgeway.testing.CareFixtures;
 import org.bridgeway.testing.CareFixtures.Episode;
 import org.bridgeway.testing.SupervisionFixtures.Supervised;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
@@ -31,6 +33,24 @@ final class ContinuityEndpoints {
   private ContinuityEndpoints() {}
 
   static void register() {
+    // The SMS provider's callbacks hold no Bridgeway credential: whoever calls, a token or a
+    // session grants nothing, and a call without the provider's signature is refused (401).
+    open(
+        HttpMethod.POST,
+        "/api/v1/care/sms/replies",
+        401,
+        t ->
+            post("/api/v1/care/sms/replies")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"from\":\"+15551234567\",\"text\":\"STOP\"}"));
+    open(
+        HttpMethod.POST,
+        "/api/v1/care/sms/receipts",
+        401,
+        t ->
+            post("/api/v1/care/sms/receipts")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"id\":\"m-1\",\"status\":\"delivered\"}"));
     person(
         HttpMethod.GET,
         "/care/people/{id}/transitions",

@@ -160,7 +160,8 @@ final class NotificationEndpoints {
             post("/notifications/preferences")
                 .param("newReferrals", "IMMEDIATE")
                 .param("referralResponses", "DIGEST")
-                .param("deadlines", "NONE"));
+                .param("deadlines", "NONE")
+                .param("treatmentAlerts", "IMMEDIATE"));
     web(
         HttpMethod.GET,
         "/notifications/webhooks",

@@ -79,6 +79,30 @@ public class SupervisedPeople {
   }
 
   /**
+   * The people whose record gives this phone number, compared by its last ten digits (a U.S. number
+   * written with or without +1, spaces, dashes or brackets). For a reply an SMS provider passes on,
+   * where no user acts: the caller audits what it does with them.
+   *
+   * @return the people, none if the number has fewer than ten digits
+   */
+  @Transactional(readOnly = true)
+  public List<PersonId> reachableAt(String phoneNumber) {
+    String digits = phoneNumber == null ? "" : phoneNumber.replaceAll("\\D", "");
+    if (digits.length() < 10) {
+      return List.of();
+    }
+    return jdbc.sql(
+            """
+            SELECT id FROM supervision_person
+            WHERE phone IS NOT NULL AND right(regexp_replace(phone, '\\D', '', 'g'), 10) = :digits
+            ORDER BY id
+            """)
+        .param("digits", digits.substring(digits.length() - 10))
+        .query((rs, n) -> new PersonId(rs.getObject("id", UUID.class)))
+        .list();
+  }
+
+  /**
    * The person's heading if the caller sees the person; not audited, for modules that audit their
    * own read.
    *

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.bridgeway.audit.AuditEvent;
@@ -397,6 +398,49 @@ public class AppointmentReminders {
 
   private String providerName(OrganizationId provider) {
     return organizations.find(provider).map(NetworkOrganization::name).orElse("");
+  }
+
+  /**
+   * Records what the SMS provider later says became of a message it accepted: delivered, or failed
+   * with its reason. Only a reminder still SENT changes (a late or repeated receipt is ignored).
+   *
+   * @return whether a reminder changed
+   */
+  @Transactional
+  public boolean applyReceipt(String reference, boolean delivered, String reason) {
+    if (reference == null || reference.isBlank()) {
+      return false;
+    }
+    List<Map<String, Object>> changed =
+        jdbc.sql(
+                """
+                UPDATE care_reminder SET status = :status, reason = :reason
+                WHERE reference = :reference AND channel = 'SMS' AND status = 'SENT'
+                RETURNING id, person_id
+                """)
+            .param("status", (delivered ? ReminderStatus.DELIVERED : ReminderStatus.FAILED).name())
+            .param(
+                "reason",
+                delivered
+                    ? null
+                    : "The SMS provider could not deliver it"
+                        + (reason == null || reason.isBlank()
+                            ? ""
+                            : ": "
+                                + reason
+                                    .strip()
+                                    .substring(0, Math.min(reason.strip().length(), 200))))
+            .param("reference", reference)
+            .query()
+            .listOfRows();
+    for (Map<String, Object> row : changed) {
+      audited(
+          (UUID) row.get("id"),
+          new PersonId((UUID) row.get("person_id")),
+          ReminderChannel.SMS,
+          delivered ? ReminderStatus.DELIVERED : ReminderStatus.FAILED);
+    }
+    return !changed.isEmpty();
   }
 
   private void audited(

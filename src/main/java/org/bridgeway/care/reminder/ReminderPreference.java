@@ -116,6 +116,17 @@ public class ReminderPreference {
     this.updatedAt = Objects.requireNonNull(at);
   }
 
+  /** Lifts an opt-out of a channel (the person's "START"); the channel's choice stays as it was. */
+  void optBackIn(ReminderChannel channel, String by, Instant at) {
+    if (channel == ReminderChannel.SMS) {
+      smsOptedOutAt = null;
+    } else {
+      emailOptedOutAt = null;
+    }
+    this.updatedBy = Objects.requireNonNull(by);
+    this.updatedAt = Objects.requireNonNull(at);
+  }
+
   /** Whether reminders go by the channel: chosen and not opted out. */
   public boolean sendsBy(ReminderChannel channel) {
     return switch (channel) {

@@ -41,12 +41,22 @@ public record ReminderProperties(
    * @param url the HTTP provider's endpoint (POST, JSON {@code {"to":..., "text":...}})
    * @param token the bearer token for the HTTP provider
    * @param timeout how long a send may take
+   * @param webhookSecret the secret the SMS provider signs its callbacks with (replies such as
+   *     STOP, delivery receipts; HMAC-SHA256 of the body); without one the callbacks are switched
+   *     off
    */
   public record Sms(
       @DefaultValue("logging") String provider,
       URI url,
       String token,
-      @DefaultValue("10s") Duration timeout) {}
+      @DefaultValue("10s") Duration timeout,
+      String webhookSecret) {
+
+    /** Whether the provider's callbacks are taken. */
+    public boolean callbacksOn() {
+      return webhookSecret != null && !webhookSecret.isBlank();
+    }
+  }
 
   /** The delay before the attempt after {@code attempts} failed ones. */
   public Duration backoff(int attempts) {

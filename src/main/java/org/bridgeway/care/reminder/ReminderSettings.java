@@ -2,6 +2,7 @@ package org.bridgeway.care.reminder;
 
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.bridgeway.audit.AuditEvent;
 import org.bridgeway.audit.AuditTrail;
 import org.bridgeway.care.episode.CareInputRejected;
 import org.bridgeway.identity.BridgewayPrincipal;
+import org.bridgeway.shared.security.Actor;
 import org.bridgeway.shared.web.FieldViolation;
 import org.bridgeway.shared.web.NotFoundException;
 import org.bridgeway.supervision.PersonId;
@@ -143,6 +145,44 @@ public class ReminderSettings {
     audit.record(event("care.reminder.opt-out", person).withDetail("channel", channel.name()));
     return new Settings(current.contact(), preference);
   }
+
+  /**
+   * Applies a reply to the reminders' SMS number, as the SMS provider passes it on: STOP (and the
+   * other standard opt-out words) opts every person with that number out of SMS reminders at once,
+   * START opts them back in; any other reply changes nothing. Audited per person as the system.
+   *
+   * @return how many people's preferences the reply changed
+   */
+  @Transactional
+  public int applySmsReply(String from, String text) {
+    SmsKeyword keyword = SmsKeyword.of(text);
+    if (keyword == SmsKeyword.OTHER) {
+      return 0;
+    }
+    Instant now = clock.instant();
+    int changed = 0;
+    for (PersonId person : people.reachableAt(from)) {
+      ReminderPreference preference = settings(person).preference();
+      if (keyword == SmsKeyword.STOP) {
+        preference.optOut(ReminderChannel.SMS, SMS_REPLY, now);
+      } else {
+        preference.optBackIn(ReminderChannel.SMS, SMS_REPLY, now);
+      }
+      preferences.save(preference);
+      audit.record(
+          event(
+                  keyword == SmsKeyword.STOP ? "care.reminder.opt-out" : "care.reminder.opt-in",
+                  person)
+              .withActor(Actor.system())
+              .withDetail("channel", ReminderChannel.SMS.name())
+              .withDetail("via", SMS_REPLY));
+      changed++;
+    }
+    return changed;
+  }
+
+  /** Who changed a preference when the person replied by SMS. */
+  static final String SMS_REPLY = "sms-reply";
 
   /** The settings of a person, without a caller (the reminder job). */
   @Transactional(readOnly = true)

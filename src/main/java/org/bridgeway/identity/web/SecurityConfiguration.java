@@ -39,6 +39,12 @@ class SecurityConfiguration {
           + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
           + "form-action 'self'; frame-ancestors 'none'";
 
+  /**
+   * Callbacks from outside systems that hold no Bridgeway token: each checks its own signature
+   * (care's SMS provider callbacks, signed with a shared secret).
+   */
+  static final String[] SIGNED_CALLBACK_PATHS = {"/api/v1/care/sms/**"};
+
   static final String[] PUBLIC_PATHS = {
     "/login",
     "/login/**",
@@ -100,7 +106,8 @@ class SecurityConfiguration {
         .requestCache(c -> c.disable())
         .anonymous(Customizer.withDefaults())
         .addFilterAfter(tokenFilter, SecurityContextHolderFilter.class)
-        .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        .authorizeHttpRequests(
+            a -> a.requestMatchers(SIGNED_CALLBACK_PATHS).permitAll().anyRequest().authenticated())
         .exceptionHandling(
             e ->
                 e.authenticationEntryPoint(problems::unauthorized)

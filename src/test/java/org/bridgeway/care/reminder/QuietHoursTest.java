@@ -58,7 +58,7 @@ class QuietHoursTest {
             Duration.ofMinutes(5),
             100,
             CHICAGO,
-            new ReminderProperties.Sms("logging", null, null, Duration.ofSeconds(1)));
+            new ReminderProperties.Sms("logging", null, null, Duration.ofSeconds(1), null));
     assertThat(properties.backoff(1)).isEqualTo(Duration.ofMinutes(1));
     assertThat(properties.backoff(2)).isEqualTo(Duration.ofMinutes(2));
     assertThat(properties.backoff(3)).isEqualTo(Duration.ofMinutes(4));
