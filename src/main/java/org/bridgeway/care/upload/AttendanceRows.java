@@ -66,11 +66,7 @@ final class AttendanceRows {
   private final Sink sink;
 
   AttendanceRows(
-      FileHeader header,
-      ProviderEpisodes episodes,
-      Instant now,
-      UploadErrors errors,
-      Sink sink) {
+      FileHeader header, ProviderEpisodes episodes, Instant now, UploadErrors errors, Sink sink) {
     this.header = header;
     this.episodes = episodes;
     this.now = now;

@@ -13,11 +13,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Providers' bulk CSV uploads of attendance or drug test results as background jobs (ADR 0023): an upload is checked for
- * what can be checked at once (size, UTF-8 text, well-formed CSV with a known header, number of
- * rows), stored and queued on the database-backed scheduler, which checks every row and writes the
- * file all or nothing ({@link UploadRunner}). A provider's staff upload for their own organization
- * and see only its jobs; to anyone else a job does not exist.
+ * Providers' bulk CSV uploads of attendance or drug test results as background jobs (ADR 0023): an
+ * upload is checked for what can be checked at once (size, UTF-8 text, well-formed CSV with a known
+ * header, number of rows), stored and queued on the database-backed scheduler, which checks every
+ * row and writes the file all or nothing ({@link UploadRunner}). A provider's staff upload for
+ * their own organization and see only its jobs; to anyone else a job does not exist.
  */
 @Service
 public class CareUploads {
@@ -65,8 +65,7 @@ public class CareUploads {
    * @throws UploadRejected if the file is too large, not UTF-8 CSV text with the kind's header,
    *     empty or has too many rows; nothing is stored
    */
-  public UUID submit(
-      BridgewayPrincipal principal, UploadKind kind, String fileName, byte[] bytes) {
+  public UUID submit(BridgewayPrincipal principal, UploadKind kind, String fileName, byte[] bytes) {
     OrganizationId provider = principal.organization();
     UploadErrors errors = new UploadErrors(properties.maxReportedErrors());
     if (bytes.length > properties.maxFileSize().toBytes()) {

@@ -19,10 +19,13 @@ final class DrugTestFile {
   static final String PANEL = "panel";
   static final String METHOD = "method";
   static final String RESULT = "result";
+
   /** The substances found (a positive result's). */
   static final String SUBSTANCES = "substances";
+
   /** The substances screened for: a custom panel's; a standard panel's own when blank. */
   static final String SUBSTANCES_TESTED = "substances_tested";
+
   static final String CONFIRMATION = "confirmation";
 
   static final List<String> COLUMNS =

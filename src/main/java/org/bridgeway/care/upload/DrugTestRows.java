@@ -104,8 +104,7 @@ final class DrugTestRows {
     TestPanel panel = c.code(DrugTestFile.PANEL, TestPanel.class);
     TestMethod method = c.code(DrugTestFile.METHOD, TestMethod.class);
     DrugTestResult result = c.code(DrugTestFile.RESULT, DrugTestResult.class);
-    TestConfirmation confirmation =
-        c.code(DrugTestFile.CONFIRMATION, TestConfirmation.class, true);
+    TestConfirmation confirmation = c.code(DrugTestFile.CONFIRMATION, TestConfirmation.class, true);
     Set<Substance> found = c.substances(DrugTestFile.SUBSTANCES);
     Set<Substance> tested = c.substances(DrugTestFile.SUBSTANCES_TESTED);
     TreatmentEpisode episode = c.episode(collectedOn);

@@ -64,7 +64,6 @@ record FileHeader(Map<String, Integer> positions, int width) {
         return;
       }
     }
-    errors.add(
-        1, columns[0], "MissingColumn", "the file needs " + String.join(" or ", columns));
+    errors.add(1, columns[0], "MissingColumn", "the file needs " + String.join(" or ", columns));
   }
 }

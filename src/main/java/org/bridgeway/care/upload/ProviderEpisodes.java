@@ -53,7 +53,8 @@ record ProviderEpisodes(
     if (episodeId != null) {
       TreatmentEpisode episode = byId.get(episodeId);
       if (episode == null) {
-        problems.error(EPISODE_ID, "UnknownEpisode", "is not a treatment episode at your organization");
+        problems.error(
+            EPISODE_ID, "UnknownEpisode", "is not a treatment episode at your organization");
       } else if (personId != null && !episode.personId().value().equals(personId)) {
         problems.error(PERSON_ID, "PersonDiffers", "is not the episode's person");
       } else if (personNumber != null && !numbered(personNumber).contains(episode.personId())) {

@@ -36,15 +36,15 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * A provider's bulk upload of attendance or of drug test results over the API (the {@code kind}
- * parameter: {@code attendance}, the default, or {@code drug-tests}): the file as {@code text/csv} (named by
- * {@code Content-Disposition} or the {@code filename} parameter) or as the part {@code file} of a
- * multipart form. The upload runs in the background: the answer is 202 with the job's location,
- * which reports progress and, once finished, what was written (appointments created, updated,
- * unchanged) or every error by row and column (also as CSV at the job's {@code errors}). A file
- * that cannot be a file of its kind at all (too large, not UTF-8, no known header, too many rows)
- * is refused at once with 400 (413 if too large), as problem details or, when the client accepts
- * {@code text/csv} first, as a CSV error report. Retries are safe with an {@code Idempotency-Key},
- * and a file sent again changes nothing.
+ * parameter: {@code attendance}, the default, or {@code drug-tests}): the file as {@code text/csv}
+ * (named by {@code Content-Disposition} or the {@code filename} parameter) or as the part {@code
+ * file} of a multipart form. The upload runs in the background: the answer is 202 with the job's
+ * location, which reports progress and, once finished, what was written (appointments created,
+ * updated, unchanged) or every error by row and column (also as CSV at the job's {@code errors}). A
+ * file that cannot be a file of its kind at all (too large, not UTF-8, no known header, too many
+ * rows) is refused at once with 400 (413 if too large), as problem details or, when the client
+ * accepts {@code text/csv} first, as a CSV error report. Retries are safe with an {@code
+ * Idempotency-Key}, and a file sent again changes nothing.
  */
 @RestController
 @RequestMapping("/api/v1/care/provider/uploads")
@@ -178,7 +178,9 @@ class UploadApiController {
       problem.setProperty(
           "errors",
           List.of(new FieldViolation("kind", "Unknown", "must be " + KINDS + " (or none)")));
-      return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+      return ResponseEntity.badRequest()
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(problem);
     }
     try {
       UUID id = jobs.submit(principal, kind.get(), fileName, bytes);

@@ -50,11 +50,16 @@ class UploadPagesController {
       @AuthenticationPrincipal BridgewayPrincipal principal,
       @RequestParam(name = "file", required = false) MultipartFile file,
       @RequestParam(name = "kind", required = false) String kindName) {
-    // The select offers only known kinds: anything else is the default's page again, with its error.
+    // The select offers only known kinds: anything else is the default's page again, with its
+    // error.
     UploadKind kind = UploadKind.ofParameter(kindName).orElse(null);
     if (kind == null) {
       return page(
-          principal, UploadKind.ATTENDANCE, null, "care.upload.page.noKind", HttpStatus.BAD_REQUEST);
+          principal,
+          UploadKind.ATTENDANCE,
+          null,
+          "care.upload.page.noKind",
+          HttpStatus.BAD_REQUEST);
     }
     if (file == null || (file.isEmpty() && blank(file.getOriginalFilename()))) {
       return page(principal, kind, null, "care.upload.page.noFile", HttpStatus.BAD_REQUEST);

@@ -31,10 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and against the provider's episodes while it is copied into a staging table, the staged rows are
  * checked together and against the stored appointments (or drug tests, by the job's kind), and only
  * a file without any error is written, set-based, with one audit entry and the care signals of
- * recent attendance or tests. Called by the
- * scheduler's {@code care-upload} task; safe to call again for a job a restart interrupted (the
- * transaction was rolled back, so it starts over). Progress is committed apart, so the page shows
- * it while the upload's transaction is still open.
+ * recent attendance or tests. Called by the scheduler's {@code care-upload} task; safe to call
+ * again for a job a restart interrupted (the transaction was rolled back, so it starts over).
+ * Progress is committed apart, so the page shows it while the upload's transaction is still open.
  */
 @Component
 class UploadRunner {
@@ -137,8 +136,7 @@ class UploadRunner {
     Instant now = clock.instant();
     FileHeader header = header(job.kind(), job.payload());
     // Read before COPY starts: the connection runs nothing else while it copies.
-    ProviderEpisodes atProvider =
-        episodesAt(provider, header.has(ProviderEpisodes.PERSON_NUMBER));
+    ProviderEpisodes atProvider = episodesAt(provider, header.has(ProviderEpisodes.PERSON_NUMBER));
     AttendanceLoad.Written written;
     int signals;
     if (job.kind() == UploadKind.DRUG_TESTS) {

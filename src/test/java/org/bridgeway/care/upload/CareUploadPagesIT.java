@@ -47,7 +47,8 @@ class CareUploadPagesIT {
   @Autowired OneTimeTask<Void> careUploadTask;
 
   @Test
-  void providerStaffUploadAttendanceAndTestsAndSeeEveryErrorFirst(Browser browser) throws Exception {
+  void providerStaffUploadAttendanceAndTestsAndSeeEveryErrorFirst(Browser browser)
+      throws Exception {
     clock.advance(Duration.ofMinutes(1));
     OrganizationId agency = testUsers.organization(OrganizationKind.PROBATION_AGENCY);
     OrganizationId provider = care.provider();

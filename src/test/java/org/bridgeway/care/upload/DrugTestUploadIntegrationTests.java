@@ -130,7 +130,15 @@ class DrugTestUploadIntegrationTests {
             "CANNABIS",
             null,
             "CONFIRMED")
-        + row(null, null, episode.id(), today.minusDays(2), "FIVE_PANEL,URINE,MISSED", null, null, null)
+        + row(
+            null,
+            null,
+            episode.id(),
+            today.minusDays(2),
+            "FIVE_PANEL,URINE,MISSED",
+            null,
+            null,
+            null)
         + row(null, "S4", episode.id(), today, "ALCOHOL_ETG,BREATH,NEGATIVE", null, null, null)
         + row(
             "T5",
@@ -222,9 +230,18 @@ class DrugTestUploadIntegrationTests {
             // 2: a good row, not written because others are bad
             + row("1", "A", episode.id(), today, "FIVE_PANEL,URINE,NEGATIVE", null, null, null)
             // 3: a result without its specimen id
-            + row("2", null, episode.id(), today, "FIVE_PANEL,URINE,POSITIVE", "COCAINE", null, null)
+            + row(
+                "2", null, episode.id(), today, "FIVE_PANEL,URINE,POSITIVE", "COCAINE", null, null)
             // 4: collected tomorrow
-            + row("3", "C", episode.id(), today.plusDays(1), "FIVE_PANEL,URINE,NEGATIVE", null, null, null)
+            + row(
+                "3",
+                "C",
+                episode.id(),
+                today.plusDays(1),
+                "FIVE_PANEL,URINE,NEGATIVE",
+                null,
+                null,
+                null)
             // 5: an episode Bridgeway does not know
             + row("4", "D", UUID.randomUUID(), today, "FIVE_PANEL,URINE,NEGATIVE", null, null, null)
             // 6: another provider's episode
@@ -239,7 +256,8 @@ class DrugTestUploadIntegrationTests {
             // 10: a negative result that found something
             + row("9", "I", episode.id(), today, "FIVE_PANEL,URINE,NEGATIVE", "COCAINE", null, null)
             // 11: a missed test with a specimen, and confirmed
-            + row("10", "J", episode.id(), today, "FIVE_PANEL,URINE,MISSED", null, null, "CONFIRMED")
+            + row(
+                "10", "J", episode.id(), today, "FIVE_PANEL,URINE,MISSED", null, null, "CONFIRMED")
             // 12: a day that is not a day, and a panel that does not exist
             + row("11", "K", episode.id(), today, "SIX_PANEL,URINE,NEGATIVE", null, null, null)
                 .replace(today.toString(), "yesterday");
@@ -328,11 +346,35 @@ class DrugTestUploadIntegrationTests {
     String changes =
         HEADER
             // 2: a posted test's result does not change
-            + row("T1", "S1", episode.id(), today.minusDays(1), "FIVE_PANEL,URINE,NEGATIVE", null, null, "CONFIRMED")
+            + row(
+                "T1",
+                "S1",
+                episode.id(),
+                today.minusDays(1),
+                "FIVE_PANEL,URINE,NEGATIVE",
+                null,
+                null,
+                "CONFIRMED")
             // 3: a confirmation is final
-            + row("T2", "S2", episode.id(), today.minusDays(30), "TEN_PANEL,ORAL_FLUID,POSITIVE", "CANNABIS", null, "PENDING")
+            + row(
+                "T2",
+                "S2",
+                episode.id(),
+                today.minusDays(30),
+                "TEN_PANEL,ORAL_FLUID,POSITIVE",
+                "CANNABIS",
+                null,
+                "PENDING")
             // 4: a new external id with the specimen of a test that has another
-            + row("T9", "S5", episode.id(), today.minusDays(3), "CUSTOM,BLOOD,NEGATIVE", null, "FENTANYL;ALCOHOL", null)
+            + row(
+                "T9",
+                "S5",
+                episode.id(),
+                today.minusDays(3),
+                "CUSTOM,BLOOD,NEGATIVE",
+                null,
+                "FENTANYL;ALCOHOL",
+                null)
             // 5: the specimen of the first episode's test, given for another episode
             + row(null, "S4", second.id(), today, "ALCOHOL_ETG,BREATH,NEGATIVE", null, null, null);
     JsonNode rejected =
@@ -361,7 +403,8 @@ class DrugTestUploadIntegrationTests {
             + ","
             + yesterday
             + ",GROUP,VIDEO,ATTENDED\n";
-    JsonNode job = run(UUID.fromString(upload(attendance, UPLOADS, staff, 202).get("id").asString()));
+    JsonNode job =
+        run(UUID.fromString(upload(attendance, UPLOADS, staff, 202).get("id").asString()));
     assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
     assertThat(
             jdbc.sql("SELECT episode_id FROM care_appointment WHERE external_id = ?")
@@ -378,7 +421,10 @@ class DrugTestUploadIntegrationTests {
             + ","
             + today
             + ",FIVE_PANEL,URINE,POSITIVE,CANNABIS\n";
-    assertThat(run(UUID.fromString(upload(tests, TESTS, staff, 202).get("id").asString())).get("status").asString())
+    assertThat(
+            run(UUID.fromString(upload(tests, TESTS, staff, 202).get("id").asString()))
+                .get("status")
+                .asString())
         .isEqualTo("SUCCEEDED");
     assertThat(
             jdbc.sql("SELECT episode_id FROM care_drug_test WHERE specimen_id = ?")
@@ -394,7 +440,10 @@ class DrugTestUploadIntegrationTests {
     jdbc.sql(
             "UPDATE supervision_person_identifier SET value = ?, value_key = ?"
                 + " WHERE person_id = ? AND kind = 'AGENCY_ID'")
-        .params(number, number.replaceAll("[\\s\\-./]", "").toUpperCase(java.util.Locale.ROOT), namesake.person())
+        .params(
+            number,
+            number.replaceAll("[\\s\\-./]", "").toUpperCase(java.util.Locale.ROOT),
+            namesake.person())
         .update();
     String unknownAndAmbiguous =
         "external_id,person_number,starts_at,kind,mode,attendance\n"
@@ -427,7 +476,8 @@ class DrugTestUploadIntegrationTests {
     BridgewayPrincipal otherStaff = CareFixtures.staffOf(care.provider());
     JsonNode foreign =
         run(
-            UUID.fromString(upload(tests.replace("-N1", "-N2"), TESTS, otherStaff, 202).get("id").asString()),
+            UUID.fromString(
+                upload(tests.replace("-N1", "-N2"), TESTS, otherStaff, 202).get("id").asString()),
             otherStaff);
     assertThat(errors(foreign)).containsExactly("2 person_number UnknownPerson");
   }
@@ -445,12 +495,12 @@ class DrugTestUploadIntegrationTests {
             + ",INDIVIDUAL,IN_PERSON,ATTENDED\n";
     JsonNode asTests = upload(attendance, TESTS, staff, 400);
     List<String> problems = new ArrayList<>();
-    asTests.get("errors").forEach(e -> problems.add(e.get("code").asString() + " " + e.get("column").asString()));
+    asTests
+        .get("errors")
+        .forEach(e -> problems.add(e.get("code").asString() + " " + e.get("column").asString()));
     assertThat(problems)
         .contains(
-            "MissingColumn specimen_id",
-            "MissingColumn collected_on",
-            "MissingColumn result");
+            "MissingColumn specimen_id", "MissingColumn collected_on", "MissingColumn result");
     // A drug test file is not an attendance file either.
     assertThat(upload(fiveTests(), UPLOADS, staff, 400).get("code").asString())
         .isEqualTo("care.upload.rejected");
