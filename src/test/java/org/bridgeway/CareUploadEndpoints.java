@@ -15,10 +15,11 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
- * The authorization matrix rows of the providers' attendance upload: the upload page and the API's
- * upload reach the provider's staff (an upload is for the caller's own organization), and a job is
- * reached only by staff of the organization that uploaded it (404 for every other organization,
- * network administrators included, like the provider's episodes).
+ * The authorization matrix rows of the providers' upload of attendance and of drug tests (one
+ * endpoint: the {@code kind} parameter chooses the file, and changes nothing of who may upload):
+ * the upload page and the API's upload reach the provider's staff (an upload is for the caller's
+ * own organization), and a job is reached only by staff of the organization that uploaded it (404
+ * for every other organization, network administrators included, like the provider's episodes).
  */
 final class CareUploadEndpoints {
 

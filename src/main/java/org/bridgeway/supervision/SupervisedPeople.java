@@ -13,6 +13,8 @@ import org.bridgeway.identity.BridgewayPrincipal;
 import org.bridgeway.identity.OrganizationId;
 import org.bridgeway.shared.web.NotFoundException;
 import org.bridgeway.supervision.access.CaseloadAccess;
+import org.bridgeway.supervision.person.Identification;
+import org.bridgeway.supervision.person.IdentifierKind;
 import org.bridgeway.supervision.person.PersonName;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -271,6 +273,56 @@ public class SupervisedPeople {
             })
         .list();
     return headings;
+  }
+
+  /**
+   * People by the number their supervising agency gives them (their {@code AGENCY_ID} identifier),
+   * among a set of people: for modules whose partners name a person by that number (a provider's
+   * upload). Numbers are compared as the agency's own search compares them (case, spaces and dashes
+   * ignored); a number may name several people when they are kept by different agencies.
+   */
+  public record AgencyNumbers(Map<String, List<PersonId>> peopleByKey) {
+
+    public AgencyNumbers {
+      Map<String, List<PersonId>> copy = new HashMap<>();
+      peopleByKey.forEach((key, people) -> copy.put(key, List.copyOf(people)));
+      peopleByKey = Map.copyOf(copy);
+    }
+
+    /** The people among those asked about whose agency gives them this number; empty if none. */
+    public List<PersonId> peopleNumbered(String number) {
+      return peopleByKey.getOrDefault(
+          new Identification(IdentifierKind.AGENCY_ID, number).key(), List.of());
+    }
+  }
+
+  /**
+   * The agency numbers of these people, as their supervising agency gave them, in one query; not
+   * audited and not checked against a caller: the caller already holds these people's records (a
+   * provider's episodes) and only resolves a number it was sent to one of them.
+   */
+  @Transactional(readOnly = true)
+  public AgencyNumbers agencyNumbersOf(Collection<PersonId> candidates) {
+    if (candidates.isEmpty()) {
+      return new AgencyNumbers(Map.of());
+    }
+    Map<String, List<PersonId>> byKey = new HashMap<>();
+    jdbc.sql(
+            """
+            SELECT i.value_key, i.person_id FROM supervision_person_identifier i
+            JOIN supervision_person p ON p.id = i.person_id
+            WHERE i.person_id = ANY(:people) AND i.kind = 'AGENCY_ID'
+              AND i.organization_id = p.organization_id
+            ORDER BY i.value_key, i.person_id
+            """)
+        .param("people", candidates.stream().map(PersonId::value).toArray(UUID[]::new))
+        .query(
+            (rs, n) ->
+                byKey
+                    .computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>())
+                    .add(new PersonId(rs.getObject(2, UUID.class))))
+        .list();
+    return new AgencyNumbers(byKey);
   }
 
   /**

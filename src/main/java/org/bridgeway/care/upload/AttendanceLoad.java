@@ -1,8 +1,5 @@
 package org.bridgeway.care.upload;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,10 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.bridgeway.consent.Sensitivity;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -182,15 +176,9 @@ class AttendanceLoad {
 
   /** Creates the staging table and opens COPY into it, on the transaction's connection. */
   @Transactional(propagation = Propagation.MANDATORY)
-  Stage stage() {
+  CopyStage stage() {
     jdbc.sql(STAGE).update();
-    Connection connection = DataSourceUtils.getConnection(dataSource);
-    try {
-      CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
-      return new Stage(copy);
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not open COPY into the staging table", e);
-    }
+    return CopyStage.open(dataSource, COPY);
   }
 
   /**
@@ -282,97 +270,21 @@ class AttendanceLoad {
         .list();
   }
 
-  /**
-   * The COPY stream into the staging table: rows in PostgreSQL's text format, sent in blocks of
-   * about a megabyte.
-   */
-  static final class Stage {
-
-    private static final int BLOCK = 1 << 20;
-
-    private final CopyIn copy;
-    private final StringBuilder buffer = new StringBuilder(BLOCK + 4096);
-    private int rows;
-
-    Stage(CopyIn copy) {
-      this.copy = copy;
-    }
-
-    void add(AttendanceRows.Staged row) {
-      buffer.append(row.row()).append('\t');
-      cell(row.appointmentId());
-      cell(row.externalId());
-      cell(row.episode().id().value());
-      cell(row.episode().personId().value());
-      cell(row.episode().agencyId().value());
-      cell(row.startsAt());
-      cell(row.durationMinutes());
-      cell(row.kind().name());
-      cell(row.mode().name());
-      cell(row.outcome().name());
-      cell(row.reason());
-      buffer.append(row.episode().hasEnded() ? 't' : 'f').append('\n');
-      rows++;
-      if (buffer.length() >= BLOCK) {
-        send();
-      }
-    }
-
-    int rows() {
-      return rows;
-    }
-
-    /** Abandons the COPY (after an error), so that the transaction can be rolled back. */
-    void cancel() {
-      if (copy.isActive()) {
-        try {
-          copy.cancelCopy();
-        } catch (SQLException e) {
-          // The transaction is rolled back either way.
-        }
-      }
-    }
-
-    /** Sends what is left and ends the COPY. */
-    long finish() {
-      send();
-      try {
-        return copy.endCopy();
-      } catch (SQLException e) {
-        throw new IllegalStateException("Could not copy the rows into the staging table", e);
-      }
-    }
-
-    private void cell(Object value) {
-      if (value == null) {
-        buffer.append("\\N");
-      } else {
-        String text = value.toString();
-        for (int i = 0; i < text.length(); i++) {
-          char c = text.charAt(i);
-          switch (c) {
-            case '\\' -> buffer.append("\\\\");
-            case '\t' -> buffer.append("\\t");
-            case '\n' -> buffer.append("\\n");
-            case '\r' -> buffer.append("\\r");
-            default -> buffer.append(c);
-          }
-        }
-      }
-      buffer.append('\t');
-    }
-
-    private void send() {
-      if (buffer.isEmpty()) {
-        return;
-      }
-      byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-      try {
-        copy.writeToCopy(bytes, 0, bytes.length);
-      } catch (SQLException e) {
-        throw new IllegalStateException("Could not copy the rows into the staging table", e);
-      }
-      buffer.setLength(0);
-    }
+  /** Copies a row that passed its own checks into the staging table, in the COPY's columns. */
+  static void stage(CopyStage stage, AttendanceRows.Staged row) {
+    stage.add(
+        row.row(),
+        row.appointmentId(),
+        row.externalId(),
+        row.episode().id().value(),
+        row.episode().personId().value(),
+        row.episode().agencyId().value(),
+        row.startsAt(),
+        row.durationMinutes(),
+        row.kind().name(),
+        row.mode().name(),
+        row.outcome().name(),
+        row.reason(),
+        row.episode().hasEnded());
   }
 }

@@ -1,19 +1,15 @@
 package org.bridgeway.care.upload;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.bridgeway.care.AppointmentId;
 import org.bridgeway.care.episode.TreatmentEpisode;
 import org.bridgeway.care.session.Appointment;
@@ -52,9 +48,6 @@ final class AttendanceRows {
     void accept(Staged row);
   }
 
-  /** The provider's episodes: by id, and each person's by start. */
-  record Episodes(Map<UUID, TreatmentEpisode> byId, Map<UUID, List<TreatmentEpisode>> byPerson) {}
-
   /** The names the domain's rules give fields, as the file's columns. */
   private static final Map<String, String> COLUMN_OF =
       Map.of(
@@ -66,18 +59,14 @@ final class AttendanceRows {
           "outcome", AttendanceFile.ATTENDANCE,
           "reason", AttendanceFile.REASON);
 
-  private final AttendanceFile.Header header;
-  private final Episodes episodes;
+  private final FileHeader header;
+  private final ProviderEpisodes episodes;
   private final Instant now;
   private final UploadErrors errors;
   private final Sink sink;
 
   AttendanceRows(
-      AttendanceFile.Header header,
-      Episodes episodes,
-      Instant now,
-      UploadErrors errors,
-      Sink sink) {
+      FileHeader header, ProviderEpisodes episodes, Instant now, UploadErrors errors, Sink sink) {
     this.header = header;
     this.episodes = episodes;
     this.now = now;
@@ -161,46 +150,11 @@ final class AttendanceRows {
             reason));
   }
 
-  /** The cells of one row, read by column name; every error is added and marks the row failed. */
-  private final class Cells {
-
-    private final int row;
-    private final List<String> cells;
-    private boolean failed;
+  /** The cells of one row, with the attendance file's readers. */
+  private final class Cells extends RowCells {
 
     Cells(int row, List<String> cells) {
-      this.row = row;
-      this.cells = cells;
-    }
-
-    void error(String column, String code, String message) {
-      failed = true;
-      errors.add(row, column, code, message);
-    }
-
-    boolean blank(String column) {
-      return text(column) == null;
-    }
-
-    String text(String column) {
-      int at = header.at(column);
-      return at < 0 ? null : cells.get(at);
-    }
-
-    UUID uuid(String column) {
-      String value = text(column);
-      if (value == null) {
-        return null;
-      }
-      try {
-        if (value.length() == 36) {
-          return UUID.fromString(value);
-        }
-      } catch (IllegalArgumentException notUuid) {
-        // Reported below.
-      }
-      error(column, "Invalid", "must be an id (UUID) as Bridgeway gives it");
-      return null;
+      super(row, cells, AttendanceRows.this.header, AttendanceRows.this.errors);
     }
 
     Instant instant(String column) {
@@ -238,87 +192,26 @@ final class AttendanceRows {
       }
     }
 
-    <E extends Enum<E>> E code(String column, Class<E> type) {
-      String value = text(column);
-      if (value == null) {
-        error(column, "Required", "is required");
-        return null;
-      }
-      try {
-        return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace(' ', '_'));
-      } catch (IllegalArgumentException unknown) {
-        error(
-            column,
-            "Unknown",
-            "must be one of "
-                + Arrays.stream(type.getEnumConstants())
-                    .map(Enum::name)
-                    .collect(Collectors.joining(", ")));
-        return null;
-      }
-    }
-
     /**
-     * The episode the row belongs to: by episode_id, or else the person's episode at the provider
-     * on the appointment's day. An episode of another provider is reported like a missing one.
+     * The episode the row belongs to: by episode_id, or else the person's (by person_id or
+     * person_number) at the provider on the appointment's day. An episode of another provider is
+     * reported like a missing one.
      */
     TreatmentEpisode episode(Instant startsAt) {
       UUID episodeId = uuid(AttendanceFile.EPISODE_ID);
       UUID personId = uuid(AttendanceFile.PERSON_ID);
+      String personNumber = text(AttendanceFile.PERSON_NUMBER);
       if (failed) {
         return null;
       }
-      if (episodeId != null) {
-        TreatmentEpisode episode = episodes.byId().get(episodeId);
-        if (episode == null) {
-          error(
-              AttendanceFile.EPISODE_ID,
-              "UnknownEpisode",
-              "is not a treatment episode at your organization");
-        } else if (personId != null && !episode.personId().value().equals(personId)) {
-          error(AttendanceFile.PERSON_ID, "PersonDiffers", "is not the episode's person");
-        }
-        return episode;
-      }
-      if (personId == null) {
-        error(
-            header.at(AttendanceFile.EPISODE_ID) >= 0
-                ? AttendanceFile.EPISODE_ID
-                : AttendanceFile.PERSON_ID,
-            "Required",
-            "the row needs the episode_id or the person_id");
-        return null;
-      }
-      List<TreatmentEpisode> ofPerson = episodes.byPerson().getOrDefault(personId, List.of());
-      if (ofPerson.isEmpty()) {
-        error(
-            AttendanceFile.PERSON_ID,
-            "UnknownPerson",
-            "has no treatment episode at your organization");
-        return null;
-      }
-      if (startsAt == null) {
-        return null;
-      }
-      LocalDate day = startsAt.atOffset(ZoneOffset.UTC).toLocalDate();
-      List<TreatmentEpisode> onDay =
-          ofPerson.stream()
-              .filter(
-                  e ->
-                      !day.isBefore(e.startedOn())
-                          && (e.endedOn() == null || !day.isAfter(e.endedOn())))
-              .toList();
-      if (onDay.size() == 1) {
-        return onDay.getFirst();
-      }
-      error(
-          AttendanceFile.PERSON_ID,
-          onDay.isEmpty() ? "OutsideEpisode" : "AmbiguousPerson",
-          onDay.isEmpty()
-              ? "has no treatment episode at your organization on the appointment's day"
-              : "has several treatment episodes at your organization on the appointment's day:"
-                  + " give the episode_id");
-      return null;
+      return episodes.resolve(
+          header,
+          episodeId,
+          personId,
+          personNumber,
+          startsAt == null ? null : startsAt.atOffset(ZoneOffset.UTC).toLocalDate(),
+          "the appointment's day",
+          this::error);
     }
   }
 }

@@ -13,11 +13,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Providers' bulk CSV uploads of attendance as background jobs (ADR 0023): an upload is checked for
- * what can be checked at once (size, UTF-8 text, well-formed CSV with a known header, number of
- * rows), stored and queued on the database-backed scheduler, which checks every row and writes the
- * file all or nothing ({@link UploadRunner}). A provider's staff upload for their own organization
- * and see only its jobs; to anyone else a job does not exist.
+ * Providers' bulk CSV uploads of attendance or drug test results as background jobs (ADR 0023): an
+ * upload is checked for what can be checked at once (size, UTF-8 text, well-formed CSV with a known
+ * header, number of rows), stored and queued on the database-backed scheduler, which checks every
+ * row and writes the file all or nothing ({@link UploadRunner}). A provider's staff upload for
+ * their own organization and see only its jobs; to anyone else a job does not exist.
  */
 @Service
 public class CareUploads {
@@ -52,15 +52,20 @@ public class CareUploads {
     this.transactions = new TransactionTemplate(transactionManager);
   }
 
+  /** Queues an attendance upload for the caller's organization (see the next method). */
+  public UUID submit(BridgewayPrincipal principal, String fileName, byte[] bytes) {
+    return submit(principal, UploadKind.ATTENDANCE, fileName, bytes);
+  }
+
   /**
-   * Queues an attendance upload for the caller's organization.
+   * Queues an upload of the kind for the caller's organization.
    *
    * @param fileName the name the client gave the file, or null
    * @return the job's id
-   * @throws UploadRejected if the file is too large, not UTF-8 CSV text with a known header, empty
-   *     or has too many rows; nothing is stored
+   * @throws UploadRejected if the file is too large, not UTF-8 CSV text with the kind's header,
+   *     empty or has too many rows; nothing is stored
    */
-  public UUID submit(BridgewayPrincipal principal, String fileName, byte[] bytes) {
+  public UUID submit(BridgewayPrincipal principal, UploadKind kind, String fileName, byte[] bytes) {
     OrganizationId provider = principal.organization();
     UploadErrors errors = new UploadErrors(properties.maxReportedErrors());
     if (bytes.length > properties.maxFileSize().toBytes()) {
@@ -73,7 +78,7 @@ public class CareUploads {
               + " MB: split it into smaller files");
       throw rejected(principal, 0, errors, true);
     }
-    int rows = precheck(bytes, errors);
+    int rows = precheck(kind, bytes, errors);
     if (rows > properties.maxRows()) {
       errors.add(
           0,
@@ -89,11 +94,12 @@ public class CareUploads {
     Uploader uploader = new Uploader(provider, principal.user(), principal.apiTokenId());
     transactions.executeWithoutResult(
         tx -> {
-          store.insert(id, uploader, baseName(fileName), bytes, rows, clock.instant());
+          store.insert(id, kind, uploader, baseName(fileName), bytes, rows, clock.instant());
           scheduling.schedule(id, clock.instant());
           audit.record(
               AuditEvent.success(UPLOAD_ACTION)
                   .withRecord(RECORD_TYPE, id)
+                  .withDetail("kind", kind.name())
                   .withDetail("rows", Integer.toString(rows))
                   .withDetail("bytes", Integer.toString(bytes.length)));
         });
@@ -123,7 +129,23 @@ public class CareUploads {
 
   /** The header row of an attendance file with every column. */
   public String exampleHeader() {
-    return AttendanceFile.exampleHeader();
+    return exampleHeader(UploadKind.ATTENDANCE);
+  }
+
+  /** The header row of a file of the kind with every column. */
+  public String exampleHeader(UploadKind kind) {
+    return switch (kind) {
+      case ATTENDANCE -> AttendanceFile.exampleHeader();
+      case DRUG_TESTS -> DrugTestFile.exampleHeader();
+    };
+  }
+
+  /** Reads the header row of a file of the kind, adding an error for every column at fault. */
+  static FileHeader header(UploadKind kind, List<String> names, UploadErrors errors) {
+    return switch (kind) {
+      case ATTENDANCE -> AttendanceFile.header(names, errors);
+      case DRUG_TESTS -> DrugTestFile.header(names, errors);
+    };
   }
 
   /**
@@ -131,6 +153,10 @@ public class CareUploads {
    * counts the records (a malformed one too: it is reported by the job with its row).
    */
   static int precheck(byte[] bytes, UploadErrors errors) {
+    return precheck(UploadKind.ATTENDANCE, bytes, errors);
+  }
+
+  static int precheck(UploadKind kind, byte[] bytes, UploadErrors errors) {
     if (!CsvRecords.isUtf8Text(bytes)) {
       errors.add(0, null, "NotText", "the file is not UTF-8 text: save it as CSV (UTF-8)");
       return 0;
@@ -140,7 +166,7 @@ public class CareUploads {
       errors.add(0, null, "Empty", "the file is empty: it needs a header and at least one row");
       return 0;
     }
-    AttendanceFile.header(records.fields(), errors);
+    header(kind, records.fields(), errors);
     int rows = 0;
     while (records.next() != CsvRecords.Outcome.END) {
       rows++;

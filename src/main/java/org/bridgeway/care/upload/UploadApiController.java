@@ -6,10 +6,14 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.bridgeway.identity.BridgewayPrincipal;
 import org.bridgeway.shared.web.ApiBodyLimit;
+import org.bridgeway.shared.web.FieldViolation;
 import org.bridgeway.shared.web.NotFoundException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -31,15 +35,16 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * A provider's bulk upload of attendance over the API: the file as {@code text/csv} (named by
- * {@code Content-Disposition} or the {@code filename} parameter) or as the part {@code file} of a
- * multipart form. The upload runs in the background: the answer is 202 with the job's location,
- * which reports progress and, once finished, what was written (appointments created, updated,
- * unchanged) or every error by row and column (also as CSV at the job's {@code errors}). A file
- * that cannot be an attendance file at all (too large, not UTF-8, no known header, too many rows)
- * is refused at once with 400 (413 if too large), as problem details or, when the client accepts
- * {@code text/csv} first, as a CSV error report. Retries are safe with an {@code Idempotency-Key},
- * and a file sent again changes nothing.
+ * A provider's bulk upload of attendance or of drug test results over the API (the {@code kind}
+ * parameter: {@code attendance}, the default, or {@code drug-tests}): the file as {@code text/csv}
+ * (named by {@code Content-Disposition} or the {@code filename} parameter) or as the part {@code
+ * file} of a multipart form. The upload runs in the background: the answer is 202 with the job's
+ * location, which reports progress and, once finished, what was written (appointments created,
+ * updated, unchanged) or every error by row and column (also as CSV at the job's {@code errors}). A
+ * file that cannot be a file of its kind at all (too large, not UTF-8, no known header, too many
+ * rows) is refused at once with 400 (413 if too large), as problem details or, when the client
+ * accepts {@code text/csv} first, as a CSV error report. Retries are safe with an {@code
+ * Idempotency-Key}, and a file sent again changes nothing.
  */
 @RestController
 @RequestMapping("/api/v1/care/provider/uploads")
@@ -49,14 +54,22 @@ class UploadApiController {
       "hasAnyRole('PROVIDER_STAFF','ORGANIZATION_ADMIN','NETWORK_ADMIN')";
   static final String BASE = "/api/v1/care/provider/uploads";
 
+  /** The values of the {@code kind} parameter. */
+  static final String KINDS =
+      Arrays.stream(UploadKind.values())
+          .map(UploadKind::parameter)
+          .collect(Collectors.joining(" or "));
+
   /**
    * An upload job as the API shows it.
    *
+   * @param kind what the file holds: {@code attendance} or {@code drug-tests}
    * @param percent progress of the current phase (checking, then writing)
    * @param errorReport where the errors are as CSV, once the job is rejected or failed; else null
    */
   record UploadJobView(
       UUID id,
+      String kind,
       UploadStatus status,
       String fileName,
       long size,
@@ -75,6 +88,7 @@ class UploadApiController {
       boolean errors = job.status() == UploadStatus.REJECTED || job.status() == UploadStatus.FAILED;
       return new UploadJobView(
           job.id(),
+          job.kind().parameter(),
           job.status(),
           job.fileName(),
           job.size(),
@@ -103,8 +117,9 @@ class UploadApiController {
   ResponseEntity<?> uploadForm(
       @AuthenticationPrincipal BridgewayPrincipal principal,
       @RequestPart("file") MultipartFile file,
+      @RequestParam(name = "kind", required = false) String kind,
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-    return submit(principal, file.getOriginalFilename(), read(file), accept);
+    return submit(principal, kind, file.getOriginalFilename(), read(file), accept);
   }
 
   @PostMapping(consumes = "text/csv")
@@ -115,9 +130,14 @@ class UploadApiController {
       @RequestBody(required = false) byte[] body,
       @RequestHeader(name = HttpHeaders.CONTENT_DISPOSITION, required = false) String disposition,
       @RequestParam(name = "filename", required = false) String filename,
+      @RequestParam(name = "kind", required = false) String kind,
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
     return submit(
-        principal, fileName(filename, disposition), body == null ? new byte[0] : body, accept);
+        principal,
+        kind,
+        fileName(filename, disposition),
+        body == null ? new byte[0] : body,
+        accept);
   }
 
   @GetMapping("/{id}")
@@ -149,9 +169,21 @@ class UploadApiController {
   }
 
   private ResponseEntity<?> submit(
-      BridgewayPrincipal principal, String fileName, byte[] bytes, String accept) {
+      BridgewayPrincipal principal, String kindName, String fileName, byte[] bytes, String accept) {
+    Optional<UploadKind> kind = UploadKind.ofParameter(kindName);
+    if (kind.isEmpty()) {
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.BAD_REQUEST, "The request is not valid: see the errors for each field.");
+      problem.setProperty(
+          "errors",
+          List.of(new FieldViolation("kind", "Unknown", "must be " + KINDS + " (or none)")));
+      return ResponseEntity.badRequest()
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(problem);
+    }
     try {
-      UUID id = jobs.submit(principal, fileName, bytes);
+      UUID id = jobs.submit(principal, kind.get(), fileName, bytes);
       UploadJob job = jobs.find(principal, id).orElseThrow();
       return ResponseEntity.accepted()
           .location(URI.create(BASE + "/" + id))

@@ -140,7 +140,7 @@ class UploadDemoData implements DemoDataStep {
       throw new UncheckedIOException(e);
     }
     demo.announce(
-        "Signed in as the provider, Upload attendance lists a written upload; "
+        "Signed in as the provider, Upload attendance and tests lists a written upload; "
             + file
             + " is a corrected file to try it with.");
   }

@@ -6,6 +6,7 @@ import java.util.UUID;
 /**
  * An upload as its page and the API show it.
  *
+ * @param kind what the file holds
  * @param rows the data rows of the file, counted at upload
  * @param rowsValidated rows checked so far
  * @param rowsWritten rows written so far (not committed until the job succeeds)
@@ -14,6 +15,7 @@ import java.util.UUID;
 public record UploadJob(
     UUID id,
     UUID organizationId,
+    UploadKind kind,
     UploadStatus status,
     String fileName,
     long size,

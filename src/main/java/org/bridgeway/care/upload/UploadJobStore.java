@@ -22,14 +22,15 @@ class UploadJobStore {
       JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
   private static final String COLUMNS =
-      "id, organization_id, status, file_name, payload_size, row_count, rows_validated,"
+      "id, organization_id, kind, status, file_name, payload_size, row_count, rows_validated,"
           + " rows_written, error_count, report::text AS report, created_at, started_at,"
           + " finished_at";
 
   private static final String UNFINISHED = "('QUEUED', 'VALIDATING', 'WRITING')";
 
   /** A job as the runner needs it: the file, its rows and who uploaded it. */
-  record Claimed(UUID id, Uploader uploader, byte[] payload, int rows, int attempts) {}
+  record Claimed(
+      UUID id, UploadKind kind, Uploader uploader, byte[] payload, int rows, int attempts) {}
 
   private final JdbcClient jdbc;
 
@@ -37,13 +38,21 @@ class UploadJobStore {
     this.jdbc = jdbc;
   }
 
-  void insert(UUID id, Uploader uploader, String fileName, byte[] payload, int rows, Instant at) {
+  void insert(
+      UUID id,
+      UploadKind kind,
+      Uploader uploader,
+      String fileName,
+      byte[] payload,
+      int rows,
+      Instant at) {
     jdbc.sql(
             "INSERT INTO care_upload_job (id, organization_id, kind, status, file_name, payload,"
                 + " payload_size, requested_by, requested_by_user, requested_by_token, row_count,"
-                + " created_at) VALUES (:id, :organization, 'ATTENDANCE', 'QUEUED', :file, :payload, :size, :by,"
+                + " created_at) VALUES (:id, :organization, :kind, 'QUEUED', :file, :payload, :size, :by,"
                 + " :user, :token, :rows, :at)")
         .param("id", id)
+        .param("kind", kind.name())
         .param("organization", uploader.provider().value())
         .param("file", fileName)
         .param("payload", payload)
@@ -85,7 +94,7 @@ class UploadJobStore {
                 + " started_at = COALESCE(started_at, :at), rows_validated = 0, rows_written = 0"
                 + " WHERE id = :id AND status IN "
                 + UNFINISHED
-                + " RETURNING id, organization_id, requested_by_user, requested_by_token, payload,"
+                + " RETURNING id, kind, organization_id, requested_by_user, requested_by_token, payload,"
                 + " row_count, attempts")
         .param("id", id)
         .param("at", Timestamp.from(at))
@@ -94,6 +103,7 @@ class UploadJobStore {
               UUID user = rs.getObject("requested_by_user", UUID.class);
               return new Claimed(
                   rs.getObject("id", UUID.class),
+                  UploadKind.valueOf(rs.getString("kind")),
                   new Uploader(
                       new OrganizationId(rs.getObject("organization_id", UUID.class)),
                       user == null ? null : new UserId(user),
@@ -140,6 +150,7 @@ class UploadJobStore {
     return new UploadJob(
         rs.getObject("id", UUID.class),
         rs.getObject("organization_id", UUID.class),
+        UploadKind.valueOf(rs.getString("kind")),
         UploadStatus.valueOf(rs.getString("status")),
         rs.getString("file_name"),
         rs.getLong("payload_size"),

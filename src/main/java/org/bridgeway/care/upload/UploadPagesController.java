@@ -21,9 +21,10 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The provider's upload pages: upload an attendance file, then follow its job until the report,
- * either what was written or every error by row and column (then nothing was written). A file that
- * cannot be an attendance file at all is refused on the upload page at once.
+ * The provider's upload pages: upload an attendance file or a drug test file (chosen in a select),
+ * then follow its job until the report, either what was written or every error by row and column
+ * (then nothing was written). A file that cannot be a file of its kind at all is refused on the
+ * upload page at once.
  */
 @Controller
 @RequestMapping("/care/provider/uploads")
@@ -40,23 +41,36 @@ class UploadPagesController {
   @GetMapping
   @PreAuthorize(UploadApiController.PROVIDER_STAFF)
   ModelAndView page(@AuthenticationPrincipal BridgewayPrincipal principal) {
-    return page(principal, null, null, HttpStatus.OK);
+    return page(principal, UploadKind.ATTENDANCE, null, null, HttpStatus.OK);
   }
 
   @PostMapping
   @PreAuthorize(UploadApiController.PROVIDER_STAFF)
   ModelAndView upload(
       @AuthenticationPrincipal BridgewayPrincipal principal,
-      @RequestParam(name = "file", required = false) MultipartFile file) {
+      @RequestParam(name = "file", required = false) MultipartFile file,
+      @RequestParam(name = "kind", required = false) String kindName) {
+    // The select offers only known kinds: anything else is the default's page again, with its
+    // error.
+    UploadKind kind = UploadKind.ofParameter(kindName).orElse(null);
+    if (kind == null) {
+      return page(
+          principal,
+          UploadKind.ATTENDANCE,
+          null,
+          "care.upload.page.noKind",
+          HttpStatus.BAD_REQUEST);
+    }
     if (file == null || (file.isEmpty() && blank(file.getOriginalFilename()))) {
-      return page(principal, null, "care.upload.page.noFile", HttpStatus.BAD_REQUEST);
+      return page(principal, kind, null, "care.upload.page.noFile", HttpStatus.BAD_REQUEST);
     }
     try {
-      UUID id = jobs.submit(principal, file.getOriginalFilename(), read(file));
+      UUID id = jobs.submit(principal, kind, file.getOriginalFilename(), read(file));
       return new ModelAndView("redirect:/care/provider/uploads/" + id);
     } catch (UploadRejected rejected) {
       return page(
           principal,
+          kind,
           rejected.report(),
           null,
           rejected.tooLarge() ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST);
@@ -81,15 +95,22 @@ class UploadPagesController {
   }
 
   private ModelAndView page(
-      BridgewayPrincipal principal, UploadReport report, String formError, HttpStatus status) {
+      BridgewayPrincipal principal,
+      UploadKind kind,
+      UploadReport report,
+      String formError,
+      HttpStatus status) {
     ModelAndView page = new ModelAndView("care/upload/uploads");
+    page.addObject("kinds", UploadKind.values());
+    page.addObject("kind", kind);
     page.addObject("report", report);
     page.addObject("formError", formError);
     page.addObject("maxMegabytes", jobs.maxFileBytes() / (1024 * 1024));
     page.addObject("maxRows", jobs.maxRows());
     List<UploadJob> recent = jobs.recent(principal, RECENT);
     page.addObject("recent", recent);
-    page.addObject("header", jobs.exampleHeader());
+    page.addObject("header", jobs.exampleHeader(UploadKind.ATTENDANCE));
+    page.addObject("testHeader", jobs.exampleHeader(UploadKind.DRUG_TESTS));
     page.setStatus(status);
     return page;
   }

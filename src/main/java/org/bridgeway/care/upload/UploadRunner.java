@@ -2,6 +2,7 @@ package org.bridgeway.care.upload;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,9 +15,9 @@ import org.bridgeway.care.TreatmentEpisodeId;
 import org.bridgeway.care.episode.TreatmentEpisode;
 import org.bridgeway.care.episode.TreatmentEpisodes;
 import org.bridgeway.consent.Part2Programs;
-import org.bridgeway.consent.Sensitivity;
 import org.bridgeway.identity.OrganizationId;
 import org.bridgeway.supervision.PersonId;
+import org.bridgeway.supervision.SupervisedPeople;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -28,11 +29,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs one upload job in one transaction, all or nothing (ADR 0023): every row is checked by itself
  * and against the provider's episodes while it is copied into a staging table, the staged rows are
- * checked together and against the stored appointments, and only a file without any error is
- * written, set-based, with one audit entry and the care signals of recent attendance. Called by the
- * scheduler's {@code care-upload} task; safe to call again for a job a restart interrupted (the
- * transaction was rolled back, so it starts over). Progress is committed apart, so the page shows
- * it while the upload's transaction is still open.
+ * checked together and against the stored appointments (or drug tests, by the job's kind), and only
+ * a file without any error is written, set-based, with one audit entry and the care signals of
+ * recent attendance or tests. Called by the scheduler's {@code care-upload} task; safe to call
+ * again for a job a restart interrupted (the transaction was rolled back, so it starts over).
+ * Progress is committed apart, so the page shows it while the upload's transaction is still open.
  */
 @Component
 class UploadRunner {
@@ -42,6 +43,8 @@ class UploadRunner {
 
   private final UploadJobStore store;
   private final AttendanceLoad load;
+  private final DrugTestLoad tests;
+  private final SupervisedPeople people;
   private final TreatmentEpisodes episodes;
   private final Part2Programs part2;
   private final AuditTrail audit;
@@ -54,6 +57,8 @@ class UploadRunner {
   UploadRunner(
       UploadJobStore store,
       AttendanceLoad load,
+      DrugTestLoad tests,
+      SupervisedPeople people,
       TreatmentEpisodes episodes,
       Part2Programs part2,
       AuditTrail audit,
@@ -63,6 +68,8 @@ class UploadRunner {
       PlatformTransactionManager transactionManager) {
     this.store = store;
     this.load = load;
+    this.tests = tests;
+    this.people = people;
     this.episodes = episodes;
     this.part2 = part2;
     this.audit = audit;
@@ -127,12 +134,85 @@ class UploadRunner {
       UploadJobStore.Claimed job, UploadErrors errors, Progress progress) {
     OrganizationId provider = job.uploader().provider();
     Instant now = clock.instant();
-    AttendanceFile.Header header = header(job.payload());
+    FileHeader header = header(job.kind(), job.payload());
     // Read before COPY starts: the connection runs nothing else while it copies.
-    AttendanceRows.Episodes atProvider = episodesAt(provider);
-    AttendanceLoad.Stage stage = load.stage();
+    ProviderEpisodes atProvider = episodesAt(provider, header.has(ProviderEpisodes.PERSON_NUMBER));
+    AttendanceLoad.Written written;
+    int signals;
+    if (job.kind() == UploadKind.DRUG_TESTS) {
+      CopyStage stage = tests.stage();
+      DrugTestRows rows =
+          new DrugTestRows(
+              header,
+              atProvider,
+              LocalDate.now(clock),
+              errors,
+              row -> DrugTestLoad.stage(stage, row));
+      readRows(job, stage, rows::check, errors, progress);
+      tests.check(provider.value(), errors);
+      if (errors.any()) {
+        return null;
+      }
+      progress.writing();
+      written =
+          tests.write(
+              job.id(),
+              provider.value(),
+              part2.sensitivityOf(provider),
+              job.uploader().reference(),
+              now,
+              progress::written);
+      signals = signalTests(provider, now);
+    } else {
+      CopyStage stage = load.stage();
+      AttendanceRows rows =
+          new AttendanceRows(
+              header, atProvider, now, errors, row -> AttendanceLoad.stage(stage, row));
+      readRows(job, stage, rows::check, errors, progress);
+      load.check(provider.value(), errors);
+      if (errors.any()) {
+        return null;
+      }
+      progress.writing();
+      written =
+          load.write(
+              job.id(),
+              provider.value(),
+              part2.sensitivityOf(provider),
+              job.uploader().reference(),
+              now,
+              progress::written);
+      signals = signal(provider, now);
+    }
+    UploadReport report =
+        UploadReport.written(job.rows(), written.created(), written.updated(), written.unchanged());
+    store.finish(job.id(), UploadStatus.SUCCEEDED, report, clock.instant());
+    audit.record(
+        outcome(AuditEvent.success(CareUploads.ACTION), job)
+            .withDetail("provider", provider.toString())
+            .withDetail("kind", job.kind().name())
+            .withDetail("rows", Integer.toString(job.rows()))
+            .withDetail("created", Integer.toString(written.created()))
+            .withDetail("updated", Integer.toString(written.updated()))
+            .withDetail("unchanged", Integer.toString(written.unchanged()))
+            .withDetail("signals", Integer.toString(signals)));
+    return report;
+  }
+
+  /** Checks one data row of the file; {@code row} as a spreadsheet numbers it. */
+  @FunctionalInterface
+  private interface RowCheck {
+    void check(int row, List<String> cells);
+  }
+
+  /** Reads every data row, checks it (staging the good ones) and ends the COPY. */
+  private static void readRows(
+      UploadJobStore.Claimed job,
+      CopyStage stage,
+      RowCheck rows,
+      UploadErrors errors,
+      Progress progress) {
     try {
-      AttendanceRows rows = new AttendanceRows(header, atProvider, now, errors, stage::add);
       CsvRecords records = new CsvRecords(job.payload());
       records.next();
       int row = 1;
@@ -151,33 +231,6 @@ class UploadRunner {
       stage.cancel();
       throw e;
     }
-    load.check(provider.value(), errors);
-    if (errors.any()) {
-      return null;
-    }
-    progress.writing();
-    Sensitivity sensitivity = part2.sensitivityOf(provider);
-    AttendanceLoad.Written written =
-        load.write(
-            job.id(),
-            provider.value(),
-            sensitivity,
-            job.uploader().reference(),
-            now,
-            progress::written);
-    int signals = signal(provider, now);
-    UploadReport report =
-        UploadReport.written(job.rows(), written.created(), written.updated(), written.unchanged());
-    store.finish(job.id(), UploadStatus.SUCCEEDED, report, clock.instant());
-    audit.record(
-        outcome(AuditEvent.success(CareUploads.ACTION), job)
-            .withDetail("provider", provider.toString())
-            .withDetail("rows", Integer.toString(job.rows()))
-            .withDetail("created", Integer.toString(written.created()))
-            .withDetail("updated", Integer.toString(written.updated()))
-            .withDetail("unchanged", Integer.toString(written.unchanged()))
-            .withDetail("signals", Integer.toString(signals)));
-    return report;
   }
 
   /**
@@ -211,28 +264,65 @@ class UploadRunner {
             now));
   }
 
-  private static AttendanceFile.Header header(byte[] payload) {
+  /**
+   * The care signals a single posting of a test publishes ({@code TEST_POSITIVE}, {@code
+   * TEST_REFUSED}, {@code TEST_MISSED}), for the new tests collected within the signal window, as
+   * for attendance (ADR 0023). A posted test whose confirmation moved on gets none, as none is
+   * published for it on the provider's form.
+   */
+  private int signalTests(OrganizationId provider, Instant now) {
+    LocalDate since = LocalDate.ofInstant(now.minus(properties.signalWindow()), clock.getZone());
+    List<DrugTestLoad.Posted> posted = tests.postedSince(since);
+    for (DrugTestLoad.Posted p : posted) {
+      CareSignal.Kind kind =
+          switch (p.result()) {
+            case "POSITIVE" -> CareSignal.Kind.TEST_POSITIVE;
+            case "REFUSED" -> CareSignal.Kind.TEST_REFUSED;
+            default -> CareSignal.Kind.TEST_MISSED;
+          };
+      events.publishEvent(
+          new CareSignal(
+              new TreatmentEpisodeId(p.episode()),
+              new PersonId(p.person()),
+              new OrganizationId(p.agency()),
+              provider,
+              kind,
+              p.test(),
+              p.day(),
+              now));
+    }
+    return posted.size();
+  }
+
+  private static FileHeader header(UploadKind kind, byte[] payload) {
     CsvRecords records = new CsvRecords(payload);
     if (records.next() != CsvRecords.Outcome.RECORD) {
       throw new IllegalStateException("the file no longer passes its check at upload");
     }
     UploadErrors headerErrors = new UploadErrors(1);
-    AttendanceFile.Header header = AttendanceFile.header(records.fields(), headerErrors);
+    FileHeader header = CareUploads.header(kind, records.fields(), headerErrors);
     if (headerErrors.any()) {
       throw new IllegalStateException("the file no longer passes its check at upload");
     }
     return header;
   }
 
-  /** The provider's episodes, by id and by person. */
-  private AttendanceRows.Episodes episodesAt(OrganizationId provider) {
+  /**
+   * The provider's episodes, by id and by person, and, when the file names people by number, the
+   * agency numbers of their people.
+   */
+  private ProviderEpisodes episodesAt(OrganizationId provider, boolean byNumber) {
     Map<UUID, TreatmentEpisode> byId = new HashMap<>();
     Map<UUID, List<TreatmentEpisode>> byPerson = new HashMap<>();
     for (TreatmentEpisode episode : episodes.findByProviderIdOrderByStartedOnDesc(provider)) {
       byId.put(episode.id().value(), episode);
       byPerson.computeIfAbsent(episode.personId().value(), p -> new ArrayList<>()).add(episode);
     }
-    return new AttendanceRows.Episodes(byId, byPerson);
+    SupervisedPeople.AgencyNumbers numbers =
+        byNumber
+            ? people.agencyNumbersOf(byPerson.keySet().stream().map(PersonId::new).toList())
+            : null;
+    return new ProviderEpisodes(byId, byPerson, numbers);
   }
 
   private void fail(UploadJobStore.Claimed job, String code, String message) {

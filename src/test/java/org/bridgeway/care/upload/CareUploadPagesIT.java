@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.bridgeway.identity.OrganizationId;
@@ -25,14 +26,15 @@ import org.bridgeway.testing.browser.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A provider's staff member uploads attendance on the upload page: a file that is not an attendance
  * file, refused at once; a file with a bad row, whose job page shows every error; then a good one,
- * submitted with the keyboard, whose job page follows it to the report. Every page on the way
- * passes axe.
+ * submitted with the keyboard, whose job page follows it to the report; then a drug test file,
+ * chosen in the page's select. Every page on the way passes axe.
  */
 @BrowserTest
 class CareUploadPagesIT {
@@ -45,7 +47,8 @@ class CareUploadPagesIT {
   @Autowired OneTimeTask<Void> careUploadTask;
 
   @Test
-  void providerStaffUploadAttendanceAndSeeEveryErrorFirst(Browser browser) throws Exception {
+  void providerStaffUploadAttendanceAndTestsAndSeeEveryErrorFirst(Browser browser)
+      throws Exception {
     clock.advance(Duration.ofMinutes(1));
     OrganizationId agency = testUsers.organization(OrganizationKind.PROBATION_AGENCY);
     OrganizationId provider = care.provider();
@@ -106,9 +109,43 @@ class CareUploadPagesIT {
     browser.assertNoAccessibilityViolations();
     assertThat(appointments(tag)).isEqualTo(2);
 
+    // A drug test file, chosen in the select: its job page reports tests.
+    Path tests =
+        file(
+            "tests",
+            "specimen_id,episode_id,collected_on,panel,method,result,substances\n"
+                + tag
+                + "-S1,"
+                + episode.id()
+                + ","
+                + LocalDate.now(clock)
+                + ",FIVE_PANEL,URINE,POSITIVE,COCAINE\n");
+    browser.open("/care/provider/uploads");
+    new Select(browser.driver().findElement(By.id("kind"))).selectByValue("drug-tests");
+    browser.driver().findElement(By.id("file")).sendKeys(tests.toString());
+    browser.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
+    UUID posted = followToJobPage(browser);
+    run(posted);
+    browser.waiting().until(d -> !d.findElements(By.id("upload-result")).isEmpty());
+    assertThat(browser.driver().findElement(By.id("upload-counts")).getText())
+        .contains("Tests: 1 added");
+    assertThat(browser.driver().findElement(By.id("upload-details")).getText())
+        .contains("Drug and alcohol test results");
+    browser.assertNoAccessibilityViolations();
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM care_drug_test WHERE specimen_id = ?")
+                .param(tag + "-S1")
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+
     browser.open("/care/provider/uploads");
     assertThat(browser.driver().findElement(By.id("recent-uploads")).getText())
-        .contains("Uploaded", "Not uploaded: the file has errors");
+        .contains(
+            "Uploaded",
+            "Not uploaded: the file has errors",
+            "Drug and alcohol test results",
+            "Attendance at appointments");
     browser.assertNoAccessibilityViolations();
   }
 
