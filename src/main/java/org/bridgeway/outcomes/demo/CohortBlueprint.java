@@ -22,8 +22,8 @@ import java.util.UUID;
  * instrument scores them two points higher than their risk (so the equity and instrument-validation
  * views show a difference); about 62% of rearrests end in a conviction and 55% of convictions in a
  * return to custody; arrests come early (the cumulative share by day t of three years is
- * (t/3y)^0.55, half of them in the first ten months); completing a program lowers the probability by
- * 28%. A few small groups (nonbinary people, a pilot program, a desert ZIP code) exercise
+ * (t/3y)^0.55, half of them in the first ten months); completing a program lowers the probability
+ * by 28%. A few small groups (nonbinary people, a pilot program, a desert ZIP code) exercise
  * small-cell suppression.
  */
 final class CohortBlueprint {
@@ -195,12 +195,13 @@ final class CohortBlueprint {
 
     // Supervision.
     double t = random.nextDouble();
-    String type = t < 0.70 ? "PROBATION" : t < 0.90 ? "PAROLE" : t < 0.95 ? "PRETRIAL" : "DIVERSION";
+    String type =
+        t < 0.70 ? "PROBATION" : t < 0.90 ? "PAROLE" : t < 0.95 ? "PRETRIAL" : "DIVERSION";
     String supervisionLevel =
         random.nextDouble() < 0.85
             ? new String[] {"LOW", "MODERATE", "HIGH", "INTENSIVE"}[assessedLevel]
-            : new String[] {"LOW", "MODERATE", "HIGH", "INTENSIVE"}[
-                Math.max(0, Math.min(3, assessedLevel + (random.nextBoolean() ? 1 : -1)))];
+            : new String[] {"LOW", "MODERATE", "HIGH", "INTENSIVE"}
+                [Math.max(0, Math.min(3, assessedLevel + (random.nextBoolean() ? 1 : -1)))];
     LocalDate termEnd = start.plusMonths(12 + random.nextInt(25));
 
     // Program participation, which changes the risk when completed.
@@ -341,14 +342,20 @@ final class CohortBlueprint {
       end = custody;
       endReason = "REVOKED";
     } else if (random.nextDouble() < 0.04 * (1 + level)) {
-      end = start.plusDays(30 + random.nextInt((int) Math.max(31, termEnd.toEpochDay() - start.toEpochDay() - 30)));
+      end =
+          start.plusDays(
+              30
+                  + random.nextInt(
+                      (int) Math.max(31, termEnd.toEpochDay() - start.toEpochDay() - 30)));
       endReason = "ABSCONDED";
     } else {
       double r = random.nextDouble();
       endReason =
           r < 0.85
               ? "COMPLETED"
-              : r < 0.95 ? "EARLY_DISCHARGE" : r < 0.98 ? "TRANSFERRED" : r < 0.985 ? "DECEASED" : "OTHER";
+              : r < 0.95
+                  ? "EARLY_DISCHARGE"
+                  : r < 0.98 ? "TRANSFERRED" : r < 0.985 ? "DECEASED" : "OTHER";
       if ("EARLY_DISCHARGE".equals(endReason)) {
         end = termEnd.minusMonths(1 + random.nextInt(6));
       }
@@ -409,7 +416,8 @@ final class CohortBlueprint {
     int n = 0;
     for (LocalDate day : violationDays) {
       if (day.isBefore(today)) {
-        events.add(event(index, person, "TECHNICAL_VIOLATION", day, null, null, "violation-" + n++));
+        events.add(
+            event(index, person, "TECHNICAL_VIOLATION", day, null, null, "violation-" + n++));
       }
     }
 
@@ -452,14 +460,7 @@ final class CohortBlueprint {
       }
     }
     return new Cohort(
-        new PersonRow(
-            person,
-            String.format("H%07d", index),
-            birth,
-            gender,
-            race,
-            ethnicity,
-            area),
+        new PersonRow(person, String.format("H%07d", index), birth, gender, race, ethnicity, area),
         spells,
         events,
         participations);
@@ -481,7 +482,8 @@ final class CohortBlueprint {
       String offense,
       String housing,
       String what) {
-    return new EventRow(id("event", index, what), person, kind, on, offense, housing, ref(index, what));
+    return new EventRow(
+        id("event", index, what), person, kind, on, offense, housing, ref(index, what));
   }
 
   private static String ref(int index, String what) {

@@ -11,8 +11,8 @@ import org.bridgeway.identity.OrganizationId;
 import org.bridgeway.shared.demo.DemoData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -84,7 +84,8 @@ public class HistoricalCohort {
             tables.participation.written(),
             false,
             Duration.ofNanos(System.nanoTime() - started));
-    log.info("Generated the historical outcomes cohort of agency {}: {}", agency.value(), generated);
+    log.info(
+        "Generated the historical outcomes cohort of agency {}: {}", agency.value(), generated);
     return generated;
   }
 
@@ -121,26 +122,68 @@ public class HistoricalCohort {
     void add(OrganizationId agency, CohortBlueprint.Cohort cohort, Instant now) {
       var p = cohort.person();
       person.row(
-          p.id(), agency.value(), "IMPORTED", p.externalRef(), p.birthDate(), p.gender(),
-          p.race(), p.ethnicity(), p.area(), now);
+          p.id(),
+          agency.value(),
+          "IMPORTED",
+          p.externalRef(),
+          p.birthDate(),
+          p.gender(),
+          p.race(),
+          p.ethnicity(),
+          p.area(),
+          now);
       for (var s : cohort.spells()) {
         spell.row(
-            s.id(), s.person(), agency.value(), s.kind(), "IMPORTED", s.sourceRef(),
-            s.startDate(), s.endDate(), s.endReason(), s.supervisionType(),
-            s.supervisionLevel(), s.riskLevel(), CohortBlueprint.INSTRUMENT, s.riskScore(),
-            s.program(), now);
+            s.id(),
+            s.person(),
+            agency.value(),
+            s.kind(),
+            "IMPORTED",
+            s.sourceRef(),
+            s.startDate(),
+            s.endDate(),
+            s.endReason(),
+            s.supervisionType(),
+            s.supervisionLevel(),
+            s.riskLevel(),
+            CohortBlueprint.INSTRUMENT,
+            s.riskScore(),
+            s.program(),
+            now);
       }
       for (var e : cohort.events()) {
         event.row(
-            e.id(), e.person(), agency.value(), e.kind(), e.occurredOn(), e.offenseCategory(),
-            e.housingStatus(), "IMPORTED", e.sourceRef(), now, CohortBlueprint.RECORDED_BY);
+            e.id(),
+            e.person(),
+            agency.value(),
+            e.kind(),
+            e.occurredOn(),
+            e.offenseCategory(),
+            e.housingStatus(),
+            "IMPORTED",
+            e.sourceRef(),
+            now,
+            CohortBlueprint.RECORDED_BY);
       }
       for (var q : cohort.participations()) {
         participation.row(
-            q.id(), q.person(), agency.value(), "IMPORTED", q.sourceRef(), q.program(),
-            q.programName(), q.needDomain(), q.referredOn(), q.acceptedOn(), q.declinedOn(),
-            q.firstSessionOn(), q.sessionsScheduled(), q.sessionsAttended(), q.endedOn(),
-            q.completion(), now);
+            q.id(),
+            q.person(),
+            agency.value(),
+            "IMPORTED",
+            q.sourceRef(),
+            q.program(),
+            q.programName(),
+            q.needDomain(),
+            q.referredOn(),
+            q.acceptedOn(),
+            q.declinedOn(),
+            q.firstSessionOn(),
+            q.sessionsScheduled(),
+            q.sessionsAttended(),
+            q.endedOn(),
+            q.completion(),
+            now);
       }
     }
   }

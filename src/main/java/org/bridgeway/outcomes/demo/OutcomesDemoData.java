@@ -15,9 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * The demo agency's outcome data: its read model rebuilt from the people, cases, referrals and care
  * the other demo steps made (so it runs after all of them), and a historical cohort of past years
- * as an agency would import it, sized so that the agency has about as many people "all time" as
- * the scale profile's people on supervision (PERFORMANCE.md), with at least a fifth of them
- * historical.
+ * as an agency would import it, sized so that the agency has about as many people "all time" as the
+ * scale profile's people on supervision (PERFORMANCE.md), with at least a fifth of them historical.
  */
 @Component
 @Profile("demo")
@@ -62,8 +61,12 @@ class OutcomesDemoData implements DemoDataStep {
         "Outcomes: "
             + copied.people()
             + " people copied from the platform, "
-            + (generated.existed() ? "historical cohort already there" : generated.people()
-                + " people of a historical cohort with " + generated.events() + " events")
+            + (generated.existed()
+                ? "historical cohort already there"
+                : generated.people()
+                    + " people of a historical cohort with "
+                    + generated.events()
+                    + " events")
             + ".");
   }
 

@@ -158,8 +158,7 @@ final class ReadModelRows {
         // Off the platform there is no directory program to measure, only a provider's name.
         continue;
       }
-      rows.participations.add(
-          participation(r, episodeOfReferral.get(r.id().value()), programs));
+      rows.participations.add(participation(r, episodeOfReferral.get(r.id().value()), programs));
     }
     for (EpisodeCourse e : episodes) {
       if (!known.contains(e.person()) || e.dischargedOn() == null) {

@@ -13,9 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the platform's rows of the read model for an agency, or for some of its people: people
- * are upserted (they may carry entered or imported events, which must survive), and the spells,
- * derived events and participation copied from the platform are replaced by the new copy. Batched
+ * Writes the platform's rows of the read model for an agency, or for some of its people: people are
+ * upserted (they may carry entered or imported events, which must survive), and the spells, derived
+ * events and participation copied from the platform are replaced by the new copy. Batched
  * statements, never one row at a time through an ORM.
  */
 @Component
@@ -35,7 +35,8 @@ class ReadModelWriter {
   /**
    * Serialises the copies of an agency within the caller's transaction: a rebuild holds the agency
    * alone, refreshes share it and hold each of their people alone. Taken before the sources are
-   * read, so that of two copies of one person the later one reads the later records and writes last.
+   * read, so that of two copies of one person the later one reads the later records and writes
+   * last.
    */
   void lock(UUID agency, Collection<UUID> people) {
     if (people == null) {
@@ -92,10 +93,24 @@ class ReadModelWriter {
         rows.spells,
         s ->
             new Object[] {
-              s.id(), s.person(), s.agency(), s.kind(), s.sourceRef(), s.startDate(),
-              s.endDate(), s.endReason(), s.supervisionType(), s.supervisionLevel(),
-              s.riskLevel(), s.instrument(), s.riskScore(), s.officer(), s.team(), s.office(),
-              s.program(), at
+              s.id(),
+              s.person(),
+              s.agency(),
+              s.kind(),
+              s.sourceRef(),
+              s.startDate(),
+              s.endDate(),
+              s.endReason(),
+              s.supervisionType(),
+              s.supervisionLevel(),
+              s.riskLevel(),
+              s.instrument(),
+              s.riskScore(),
+              s.officer(),
+              s.team(),
+              s.office(),
+              s.program(),
+              at
             });
     // An event staff entered or imported for the same person, kind and day is the same event:
     // it stays, and the derived copy is not added (the unique index says so).
@@ -109,8 +124,15 @@ class ReadModelWriter {
         rows.events,
         e ->
             new Object[] {
-              e.id(), e.person(), e.agency(), e.kind().name(), e.occurredOn(), e.detail(),
-              e.sourceRef(), at, RECORDED_BY
+              e.id(),
+              e.person(),
+              e.agency(),
+              e.kind().name(),
+              e.occurredOn(),
+              e.detail(),
+              e.sourceRef(),
+              at,
+              RECORDED_BY
             });
     batch(
         """
@@ -123,10 +145,24 @@ class ReadModelWriter {
         rows.participations,
         p ->
             new Object[] {
-              p.id(), p.person(), p.agency(), p.sourceRef(), p.program(), p.programName(),
-              p.service(), p.provider(), p.needDomain(), p.referredOn(), p.acceptedOn(),
-              p.declinedOn(), p.firstSessionOn(), p.sessionsScheduled(), p.sessionsAttended(),
-              p.endedOn(), p.completion(), at
+              p.id(),
+              p.person(),
+              p.agency(),
+              p.sourceRef(),
+              p.program(),
+              p.programName(),
+              p.service(),
+              p.provider(),
+              p.needDomain(),
+              p.referredOn(),
+              p.acceptedOn(),
+              p.declinedOn(),
+              p.firstSessionOn(),
+              p.sessionsScheduled(),
+              p.sessionsAttended(),
+              p.endedOn(),
+              p.completion(),
+              at
             });
   }
 
@@ -153,8 +189,18 @@ class ReadModelWriter {
         rows.people,
         p ->
             new Object[] {
-              p.id(), p.agency(), p.agency(), p.externalRef(), p.id(), p.externalRef(),
-              p.birthDate(), p.gender(), p.race(), p.ethnicity(), p.area(), at
+              p.id(),
+              p.agency(),
+              p.agency(),
+              p.externalRef(),
+              p.id(),
+              p.externalRef(),
+              p.birthDate(),
+              p.gender(),
+              p.race(),
+              p.ethnicity(),
+              p.area(),
+              at
             });
   }
 

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * {@link ReferralHistory} from the referral and its timeline (not from the measures table, which
- * is kept from the events after commit and may lag the change a listener was told about).
+ * {@link ReferralHistory} from the referral and its timeline (not from the measures table, which is
+ * kept from the events after commit and may lag the change a listener was told about).
  */
 @Service
 class ReferralHistoryLookup implements ReferralHistory {

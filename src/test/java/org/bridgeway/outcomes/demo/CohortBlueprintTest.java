@@ -138,7 +138,8 @@ class CohortBlueprintTest {
     int[] none = new int[2];
     for (Cohort cohort : cohorts) {
       SpellRow spell = cohort.spells().getFirst();
-      if (spell.startDate().plusDays(1095).isAfter(TODAY) || !"MODERATE".equals(spell.riskLevel())) {
+      if (spell.startDate().plusDays(1095).isAfter(TODAY)
+          || !"MODERATE".equals(spell.riskLevel())) {
         continue;
       }
       boolean arrested = first(cohort, spell, "ARREST") != null;

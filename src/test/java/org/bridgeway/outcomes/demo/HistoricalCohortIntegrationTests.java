@@ -55,14 +55,17 @@ class HistoricalCohortIntegrationTests {
     assertThat(count("outcomes_person", agency, "PLATFORM")).isEqualTo(1);
   }
 
-  /** The 3-year rearrest by risk level as a measure would count it, in SQL over what was written. */
+  /**
+   * The 3-year rearrest by risk level as a measure would count it, in SQL over what was written.
+   */
   @Test
   void writtenRearrestRatesRiseWithTheRiskLevel() {
     OrganizationId agency = users.organization(OrganizationKind.PROBATION_AGENCY);
     cohort.generate(new CohortBlueprint(agency.value(), TODAY, 11L), agency, PEOPLE);
 
     Map<String, Double> rates =
-        jdbc.sql(
+        jdbc
+            .sql(
                 """
                 SELECT s.risk_level,
                        avg(CASE WHEN EXISTS (

@@ -12,8 +12,8 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.bridgeway.care.AppointmentId;
 import org.bridgeway.care.TreatmentEpisodeId;
-import org.bridgeway.care.session.AppointmentBook;
 import org.bridgeway.care.session.Appointment;
+import org.bridgeway.care.session.AppointmentBook;
 import org.bridgeway.care.session.AttendanceOutcome;
 import org.bridgeway.identity.OrganizationId;
 import org.bridgeway.identity.OrganizationKind;
@@ -90,9 +90,7 @@ class PlatformCopyIntegrationTests {
         today,
         supervised.caseVersion());
 
-    Awaitility.await()
-        .atMost(WAIT)
-        .until(() -> spell(caseRef).get("end_date") != null);
+    Awaitility.await().atMost(WAIT).until(() -> spell(caseRef).get("end_date") != null);
     assertThat(spell(caseRef))
         .containsEntry("end_date", java.sql.Date.valueOf(today))
         .containsEntry("end_reason", "REVOKED");
@@ -308,7 +306,8 @@ class PlatformCopyIntegrationTests {
 
   /** Every row of the agency in the four tables, without the times they were written. */
   private List<Map<String, Object>> snapshot(OrganizationId agency) {
-    return jdbc.sql(
+    return jdbc
+        .sql(
             """
             SELECT 'person' AS t, id, row_to_json(p)::jsonb - 'updated_at' AS r
               FROM outcomes_person p WHERE agency_id = :agency
