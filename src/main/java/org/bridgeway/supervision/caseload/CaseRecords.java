@@ -20,12 +20,15 @@ import org.bridgeway.shared.web.NotFoundException;
 import org.bridgeway.supervision.CaseId;
 import org.bridgeway.supervision.ConditionId;
 import org.bridgeway.supervision.PersonId;
+import org.bridgeway.supervision.SupervisionCaseClosed;
+import org.bridgeway.supervision.SupervisionCaseOpened;
 import org.bridgeway.supervision.SupervisionInputRejected;
 import org.bridgeway.supervision.access.CaseloadAccess;
 import org.bridgeway.supervision.office.OfficeId;
 import org.bridgeway.supervision.office.OfficeRecords;
 import org.bridgeway.supervision.person.Person;
 import org.bridgeway.supervision.person.PersonRecords;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,6 +51,7 @@ public class CaseRecords {
   private final CaseloadAccess access;
   private final OfficeRecords offices;
   private final AuditTrail audit;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   CaseRecords(
@@ -58,6 +62,7 @@ public class CaseRecords {
       CaseloadAccess access,
       OfficeRecords offices,
       AuditTrail audit,
+      ApplicationEventPublisher events,
       Clock clock) {
     this.cases = cases;
     this.conditions = conditions;
@@ -66,6 +71,7 @@ public class CaseRecords {
     this.access = access;
     this.offices = offices;
     this.audit = audit;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -110,6 +116,9 @@ public class CaseRecords {
             clock.instant());
     cases.save(opened);
     audited("supervision.case.open", opened);
+    events.publishEvent(
+        new SupervisionCaseOpened(
+            opened.id(), opened.personId(), opened.organizationId(), opened.startDate()));
     return opened;
   }
 
@@ -207,6 +216,9 @@ public class CaseRecords {
     found.close(reason, on);
     cases.save(found);
     audit.record(event("supervision.case.close", found).withDetail("reason", reason.name()));
+    events.publishEvent(
+        new SupervisionCaseClosed(
+            found.id(), found.personId(), found.organizationId(), on, reason.name()));
     return new CaseDetails(found, conditions.findByCaseIdOrderByCreatedAt(id));
   }
 
