@@ -147,19 +147,20 @@ public class PersonMatches {
     }
     Map<NameAndBirth, List<PersonId>> found = new HashMap<>();
     wanted.forEach(key -> found.put(key, new ArrayList<>()));
-    LocalDate[] dates =
+    String[] dates =
         wanted.stream()
             .map(NameAndBirth::dateOfBirth)
             .filter(Objects::nonNull)
             .distinct()
-            .toArray(LocalDate[]::new);
+            .map(LocalDate::toString)
+            .toArray(String[]::new);
     if (dates.length == 0) {
       return found;
     }
     jdbc.sql(
             """
             SELECT id, family_name_key, given_name_key, date_of_birth FROM supervision_person
-            WHERE organization_id = :agency AND date_of_birth = ANY(:dates)
+            WHERE organization_id = :agency AND date_of_birth = ANY(CAST(:dates AS DATE[]))
               AND merged_into_id IS NULL
             """)
         .param("agency", agency.value())

@@ -143,7 +143,7 @@ class OutcomeEventImportIntegrationTests {
             MediaType.APPLICATION_JSON,
             analyst,
             400);
-    assertThat(errors(bad)).containsExactly("1:offense_category:Required");
+    assertThat(errors(bad.get("report"))).containsExactly("1:offense_category:Required");
   }
 
   @Test
