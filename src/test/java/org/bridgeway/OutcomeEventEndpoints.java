@@ -25,9 +25,9 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * The authorization matrix rows of outcome events and imports. A person's events are reached by the
  * officers and supervisors whose caseload the person is on (supervision's rule): the matrix calls
  * without a caseload, so they get 404 on their own agency's person as on another's (the caseload is
- * tested with users in {@code OutcomeEventEntryIntegrationTests}). Imports are for the caller's
- * own agency, by its analysts and supervisors: the same answer whatever the target. An import job
- * is reached only by its agency; the matrix asks for one that does not exist (404 alike), and the
+ * tested with users in {@code OutcomeEventEntryIntegrationTests}). Imports are for the caller's own
+ * agency, by its analysts and supervisors: the same answer whatever the target. An import job is
+ * reached only by its agency; the matrix asks for one that does not exist (404 alike), and the
  * agency isolation of real jobs is tested in {@code CohortImportIntegrationTests}.
  */
 final class OutcomeEventEndpoints {
@@ -57,7 +57,10 @@ final class OutcomeEventEndpoints {
         204,
         t ->
             MockMvcRequestBuilders.post(
-                    eventsOf(t, "/api/v1/outcomes/people/") + "/" + UUID.randomUUID() + "/retraction")
+                    eventsOf(t, "/api/v1/outcomes/people/")
+                        + "/"
+                        + UUID.randomUUID()
+                        + "/retraction")
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"reason\":\"Matrix\"}"));
     String page = "/outcomes/people/{personId}/events";
@@ -150,7 +153,9 @@ final class OutcomeEventEndpoints {
     try (ZipOutputStream out = new ZipOutputStream(bytes)) {
       out.putNextEntry(new ZipEntry("people.csv"));
       out.write(
-          ("person_ref,birth_date\nM-" + UUID.randomUUID().toString().substring(0, 8) + ",1980-01-01\n")
+          ("person_ref,birth_date\nM-"
+                  + UUID.randomUUID().toString().substring(0, 8)
+                  + ",1980-01-01\n")
               .getBytes(StandardCharsets.UTF_8));
       out.closeEntry();
     } catch (IOException e) {

@@ -18,11 +18,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Finds an agency's people by what other systems know of them, for modules that match records
- * sent from outside (outcome events from court, police and employment data) to people on
- * supervision: by id, by the agency's own number, or by name and date of birth. Always within one
- * agency; merged records are never matched (their survivor is). Not audited and not checked against
- * a caller: the caller acts for the agency and audits its own use.
+ * Finds an agency's people by what other systems know of them, for modules that match records sent
+ * from outside (outcome events from court, police and employment data) to people on supervision: by
+ * id, by the agency's own number, or by name and date of birth. Always within one agency; merged
+ * records are never matched (their survivor is). Not audited and not checked against a caller: the
+ * caller acts for the agency and audits its own use.
  */
 @Service
 public class PersonMatches {
@@ -108,7 +108,8 @@ public class PersonMatches {
     Map<String, List<String>> byKey = new HashMap<>();
     for (String number : numbers) {
       byKey
-          .computeIfAbsent(new Identification(IdentifierKind.AGENCY_ID, number).key(), k -> new ArrayList<>())
+          .computeIfAbsent(
+              new Identification(IdentifierKind.AGENCY_ID, number).key(), k -> new ArrayList<>())
           .add(number);
     }
     Map<String, PersonId> found = new HashMap<>();
@@ -171,9 +172,7 @@ public class PersonMatches {
                   new NameAndBirth(
                       rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class));
               PersonId id = new PersonId(rs.getObject(1, UUID.class));
-              byFolded
-                  .getOrDefault(folded, List.of())
-                  .forEach(key -> found.get(key).add(id));
+              byFolded.getOrDefault(folded, List.of()).forEach(key -> found.get(key).add(id));
               return id;
             })
         .list();

@@ -107,7 +107,9 @@ public class CohortImports {
     return store.recent(principal.organization().value(), limit);
   }
 
-  /** Checks that the bytes are a ZIP of known CSV files, with people.csv, not too large unpacked. */
+  /**
+   * Checks that the bytes are a ZIP of known CSV files, with people.csv, not too large unpacked.
+   */
   static void precheck(byte[] zip, ImportErrors errors, EventMessages messages) {
     Set<String> seen = new HashSet<>();
     long unpacked = 0;
@@ -131,7 +133,10 @@ public class CohortImports {
           unpacked += read;
           if (unpacked > MAX_UNPACKED_BYTES) {
             errors.add(
-                null, 0, null, "TooLarge",
+                null,
+                0,
+                null,
+                "TooLarge",
                 messages.error("unpackedTooLarge", MAX_UNPACKED_BYTES / (1024 * 1024)));
             return;
           }

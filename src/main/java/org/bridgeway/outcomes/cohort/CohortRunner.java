@@ -50,8 +50,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs a cohort import: reads the ZIP's files, checks every row of every file (with the people of
  * the file and the agency's people already imported), then writes everything in one transaction
- * through PostgreSQL COPY into temporary staging tables and set-based upserts keyed by the
- * agency's references (people by {@code person_ref}, spells by {@code spell_ref}, events by {@code
+ * through PostgreSQL COPY into temporary staging tables and set-based upserts keyed by the agency's
+ * references (people by {@code person_ref}, spells by {@code spell_ref}, events by {@code
  * source_ref}, participation by {@code participation_ref}), so that 50,000 people and 500,000
  * events take seconds, not the minutes of row-by-row inserts. A row that exists unchanged is
  * counted "unchanged"; one with other values is updated ("changed").
@@ -293,10 +293,13 @@ public class CohortRunner {
     Progress progress = new Progress(job.id(), total);
     LocalDate today = LocalDate.now(clock);
     Map<String, KnownPerson> known = new HashMap<>();
-    List<Object[]> people = checkPeople(rows.get(CohortImports.PEOPLE), today, known, errors, progress);
+    List<Object[]> people =
+        checkPeople(rows.get(CohortImports.PEOPLE), today, known, errors, progress);
     addStoredPeople(job.importer().agency(), rows, known);
-    List<Object[]> spells = checkSpells(rows.get(CohortImports.SPELLS), today, known, errors, progress);
-    List<Object[]> events = checkEvents(rows.get(CohortImports.EVENTS), today, known, errors, progress);
+    List<Object[]> spells =
+        checkSpells(rows.get(CohortImports.SPELLS), today, known, errors, progress);
+    List<Object[]> events =
+        checkEvents(rows.get(CohortImports.EVENTS), today, known, errors, progress);
     List<Object[]> participation =
         checkParticipation(rows.get(CohortImports.PARTICIPATION), today, known, errors, progress);
     return new Staged(people, spells, events, participation, counts);
@@ -492,8 +495,7 @@ public class CohortRunner {
                 EventRules.Fields.IMPORT,
                 messages);
         violations.forEach(v -> cells.error(row, v.field(), v.code(), v.message()));
-        String key =
-            row.get("person_ref") + "|" + kind + "|" + on + "|" + offense + "|" + housing;
+        String key = row.get("person_ref") + "|" + kind + "|" + on + "|" + offense + "|" + housing;
         Integer first = same.putIfAbsent(key, row.number());
         if (first != null && person != null) {
           cells.error(row, "kind", "Duplicate", messages.error("sameInFile", first));
@@ -501,14 +503,7 @@ public class CohortRunner {
       }
       staged.add(
           new Object[] {
-            row.number(),
-            ref,
-            row.get("person_ref"),
-            kind,
-            on,
-            offense,
-            housing,
-            detail
+            row.number(), ref, row.get("person_ref"), kind, on, offense, housing, detail
           });
     }
     return staged;
@@ -536,7 +531,8 @@ public class CohortRunner {
       for (var later :
           List.of(
               Map.entry("accepted_on", Objects.requireNonNullElse(accepted, LocalDate.MAX)),
-              Map.entry("first_session_on", Objects.requireNonNullElse(firstSession, LocalDate.MAX)),
+              Map.entry(
+                  "first_session_on", Objects.requireNonNullElse(firstSession, LocalDate.MAX)),
               Map.entry("ended_on", Objects.requireNonNullElse(ended, LocalDate.MAX)))) {
         if (referred != null && later.getValue().isBefore(referred)) {
           cells.error(row, later.getKey(), "BeforeReferral", messages.error("beforeReferral"));
@@ -646,7 +642,8 @@ public class CohortRunner {
       }
       String normalized = value.toUpperCase(java.util.Locale.ROOT).replace(' ', '_');
       if (!allowed.contains(normalized)) {
-        error(row, column, "Unknown", messages.error("notInList", new java.util.TreeSet<>(allowed)));
+        error(
+            row, column, "Unknown", messages.error("notInList", new java.util.TreeSet<>(allowed)));
         return null;
       }
       return normalized;
@@ -794,8 +791,7 @@ public class CohortRunner {
     }
     if (!staged.participation().isEmpty()) {
       files.put(
-          CohortImports.PARTICIPATION,
-          writeParticipation(agency, staged.participation().size()));
+          CohortImports.PARTICIPATION, writeParticipation(agency, staged.participation().size()));
     }
     CohortReport report = new CohortReport(true, files, 0, List.of());
     AuditEvent entry =
@@ -1032,7 +1028,8 @@ public class CohortRunner {
       connection
           .unwrap(PGConnection.class)
           .getCopyAPI()
-          .copyIn("COPY " + table + " FROM STDIN WITH (FORMAT csv)", new StringReader(csv.toString()));
+          .copyIn(
+              "COPY " + table + " FROM STDIN WITH (FORMAT csv)", new StringReader(csv.toString()));
     } catch (SQLException e) {
       throw new IllegalStateException("Could not copy rows into " + table, e);
     } catch (IOException e) {

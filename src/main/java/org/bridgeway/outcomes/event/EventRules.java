@@ -21,7 +21,8 @@ public final class EventRules {
   public static final int DETAIL_MAX = 500;
 
   /** The field names of one caller. */
-  public record Fields(String kind, String occurredOn, String offense, String housing, String detail) {
+  public record Fields(
+      String kind, String occurredOn, String offense, String housing, String detail) {
     public static final Fields API =
         new Fields("kind", "occurredOn", "offenseCategory", "housingStatus", "detail");
     public static final Fields IMPORT =
@@ -58,7 +59,8 @@ public final class EventRules {
           new FieldViolation(fields.occurredOn(), "Future", messages.error("future", today)));
     } else if (occurredOn.isBefore(EARLIEST)) {
       violations.add(
-          new FieldViolation(fields.occurredOn(), "TooEarly", messages.error("tooEarly", EARLIEST)));
+          new FieldViolation(
+              fields.occurredOn(), "TooEarly", messages.error("tooEarly", EARLIEST)));
     } else if (birthDate != null && occurredOn.isBefore(birthDate)) {
       violations.add(
           new FieldViolation(

@@ -191,8 +191,7 @@ public class OutcomeEventEntries {
   /**
    * Retracts an event entered by staff (entered in error), keeping it with the reason.
    *
-   * @throws NotFoundException if the caller does not see the person or the person has no such
-   *     event
+   * @throws NotFoundException if the caller does not see the person or the person has no such event
    * @throws EventInputRejected if the reason is missing or too long, or the event was not entered
    *     by staff
    */

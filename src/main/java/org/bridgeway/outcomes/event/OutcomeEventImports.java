@@ -124,13 +124,21 @@ public class OutcomeEventImports {
       String detail) {
 
     String sameKey() {
-      return person + "|" + kind + "|" + occurredOn + "|" + Objects.toString(offense, "") + "|"
+      return person
+          + "|"
+          + kind
+          + "|"
+          + occurredOn
+          + "|"
+          + Objects.toString(offense, "")
+          + "|"
           + Objects.toString(housing, "");
     }
   }
 
   /** A person reference resolved: the outcomes person, and the platform person to copy first. */
-  private record Resolved(UUID person, LocalDate birthDate, PersonMatches.PlatformPerson toEnsure) {}
+  private record Resolved(
+      UUID person, LocalDate birthDate, PersonMatches.PlatformPerson toEnsure) {}
 
   private final JdbcClient jdbc;
   private final NamedParameterJdbcTemplate named;
@@ -177,7 +185,11 @@ public class OutcomeEventImports {
     }
     List<ImportRows.Row> rows =
         ImportRows.read(
-            bytes, null, Set.of("source_ref", "kind", "occurred_on"), Set.copyOf(COLUMNS), errors,
+            bytes,
+            null,
+            Set.of("source_ref", "kind", "occurred_on"),
+            Set.copyOf(COLUMNS),
+            errors,
             messages);
     return importRows(principal, rows, errors);
   }
@@ -215,14 +227,18 @@ public class OutcomeEventImports {
     for (ImportRows.Row row : rows) {
       String sourceRef = row.get("source_ref");
       if (sourceRef == null) {
-        errors.add(null, row.number(), "source_ref", "Required", messages.error("sourceRefRequired"));
+        errors.add(
+            null, row.number(), "source_ref", "Required", messages.error("sourceRefRequired"));
       } else if (sourceRef.length() > 100) {
         errors.add(null, row.number(), "source_ref", "Size", messages.error("tooLong", 100));
       } else {
         Integer first = refsSeen.putIfAbsent(sourceRef, row.number());
         if (first != null) {
           errors.add(
-              null, row.number(), "source_ref", "Duplicate",
+              null,
+              row.number(),
+              "source_ref",
+              "Duplicate",
               messages.error("sourceRefRepeated", first));
         }
       }
@@ -273,8 +289,7 @@ public class OutcomeEventImports {
       EventStore.StoredEvent same = standing.get(event.sameKey());
       if (same != null && (previous == null || !same.id().equals(previous.id()))) {
         errors.add(
-            null, event.row(), "kind", "Duplicate",
-            messages.error("alreadyStored", same.source()));
+            null, event.row(), "kind", "Duplicate", messages.error("alreadyStored", same.source()));
         continue;
       }
       if (previous == null) {
@@ -326,8 +341,7 @@ public class OutcomeEventImports {
     }
     EventImportReport report =
         new EventImportReport(
-            true, rowCount, toAdd.size(), toChange.size(), unchanged, touched.size(), 0,
-            List.of());
+            true, rowCount, toAdd.size(), toChange.size(), unchanged, touched.size(), 0, List.of());
     audit.record(
         AuditEvent.success("outcomes.events.import")
             .withDetail("rows", Integer.toString(rowCount))
@@ -464,13 +478,13 @@ public class OutcomeEventImports {
     unnumbered.removeAll(numbered.keySet());
     Map<String, PersonId> platformNumbers = matches.byAgencyNumber(agency, unnumbered);
     Map<UUID, PersonMatches.PlatformPerson> platformById =
-        matches.ofAgency(
-            agency, platformNumbers.values().stream().map(PersonId::value).toList()).entrySet()
+        matches
+            .ofAgency(agency, platformNumbers.values().stream().map(PersonId::value).toList())
+            .entrySet()
             .stream()
             .collect(
                 java.util.stream.Collectors.toMap(e -> e.getKey().value(), Map.Entry::getValue));
-    Map<UUID, Resolved> alreadyCopied =
-        readModelById(agency, platformById.keySet());
+    Map<UUID, Resolved> alreadyCopied = readModelById(agency, platformById.keySet());
     byNumber.forEach(
         (row, number) -> {
           Resolved person = numbered.get(number);
@@ -484,7 +498,10 @@ public class OutcomeEventImports {
           }
           if (person == null) {
             errors.add(
-                null, row.number(), "agency_person_number", "Unknown",
+                null,
+                row.number(),
+                "agency_person_number",
+                "Unknown",
                 messages.error("unknownPerson"));
           } else {
             resolved.put(row, person);
@@ -504,7 +521,10 @@ public class OutcomeEventImports {
             errors.add(null, row.number(), "family_name", "Unknown", messages.error("noNameMatch"));
           } else if (ids.size() > 1) {
             errors.add(
-                null, row.number(), "family_name", "Ambiguous",
+                null,
+                row.number(),
+                "family_name",
+                "Ambiguous",
                 messages.error("ambiguous", ids.size()));
           } else {
             UUID id = ids.getFirst().value();
@@ -594,8 +614,14 @@ public class OutcomeEventImports {
         .forEach(
             event -> {
               String key =
-                  event.person() + "|" + event.kind() + "|" + event.occurredOn() + "|"
-                      + Objects.toString(event.offenseCategory(), "") + "|"
+                  event.person()
+                      + "|"
+                      + event.kind()
+                      + "|"
+                      + event.occurredOn()
+                      + "|"
+                      + Objects.toString(event.offenseCategory(), "")
+                      + "|"
                       + Objects.toString(event.housingStatus(), "");
               if (wanted.contains(key)) {
                 found.put(key, event);

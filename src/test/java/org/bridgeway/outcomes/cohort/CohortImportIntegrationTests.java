@@ -152,8 +152,7 @@ class CohortImportIntegrationTests {
         .isEqualTo("2/0/0/2");
 
     JsonNode corrected = importAndRun(zip(goodCohort("Police record, amended")));
-    assertThat(counts(corrected.get("report").get("files").get("events.csv")))
-        .isEqualTo("3/0/2/1");
+    assertThat(counts(corrected.get("report").get("files").get("events.csv"))).isEqualTo("3/0/2/1");
     assertThat(
             jdbc.sql("SELECT count(*) FROM outcomes_event WHERE agency_id = ?")
                 .param(agency.value())
@@ -256,7 +255,8 @@ class CohortImportIntegrationTests {
     assertThat(errors(done.get("report"))).containsExactly("events.csv:3:kind:Duplicate");
     // The people file's change was undone with everything else.
     assertThat(
-            jdbc.sql("SELECT area FROM outcomes_person WHERE agency_id = ? AND external_ref = 'P-1'")
+            jdbc.sql(
+                    "SELECT area FROM outcomes_person WHERE agency_id = ? AND external_ref = 'P-1'")
                 .param(agency.value())
                 .query(String.class)
                 .single())
@@ -282,7 +282,8 @@ class CohortImportIntegrationTests {
         Principals.user(otherAgency, OrganizationKind.PROBATION_AGENCY, Role.ANALYST),
         404);
     OrganizationId funder = testUsers.organization(OrganizationKind.FUNDER);
-    submit(zip(goodCohort("x")), Principals.user(funder, OrganizationKind.FUNDER, Role.ANALYST), 403);
+    submit(
+        zip(goodCohort("x")), Principals.user(funder, OrganizationKind.FUNDER, Role.ANALYST), 403);
   }
 
   @Test

@@ -147,7 +147,8 @@ class OutcomeEventEntryIntegrationTests {
     assertThat(
             fields(
                 call(
-                    post(base).content("{\"kind\":\"EMPLOYMENT_START\",\"occurredOn\":\"1899-12-31\"}"),
+                    post(base)
+                        .content("{\"kind\":\"EMPLOYMENT_START\",\"occurredOn\":\"1899-12-31\"}"),
                     officer,
                     400)))
         .containsExactly("occurredOn");
@@ -162,7 +163,8 @@ class OutcomeEventEntryIntegrationTests {
             fields(
                 call(
                     post(base)
-                        .content("{\"kind\":\"CONVICTION\",\"occurredOn\":\"%s\"}".formatted(today)),
+                        .content(
+                            "{\"kind\":\"CONVICTION\",\"occurredOn\":\"%s\"}".formatted(today)),
                     officer,
                     400)))
         .containsExactly("offenseCategory");
@@ -185,12 +187,15 @@ class OutcomeEventEntryIntegrationTests {
                     officer,
                     400)))
         .containsExactly("housingStatus");
-    assertThat(fields(call(post(base).content("{\"occurredOn\":\"%s\"}".formatted(today)), officer, 400)))
+    assertThat(
+            fields(
+                call(post(base).content("{\"occurredOn\":\"%s\"}".formatted(today)), officer, 400)))
         .containsExactly("kind");
     assertThat(
             fields(
                 call(
-                    post(base).content("{\"kind\":\"PARKING\",\"occurredOn\":\"%s\"}".formatted(today)),
+                    post(base)
+                        .content("{\"kind\":\"PARKING\",\"occurredOn\":\"%s\"}".formatted(today)),
                     officer,
                     400)))
         .containsExactly("kind");
@@ -244,8 +249,7 @@ class OutcomeEventEntryIntegrationTests {
     call(post(base).content(arrest), officerOf(otherAgency, theirs), 404);
     call(get(base), officerOf(otherAgency, theirs), 404);
     // A person that does not exist answers alike.
-    call(
-        get("/api/v1/outcomes/people/" + UUID.randomUUID() + "/events"), officer, 404);
+    call(get("/api/v1/outcomes/people/" + UUID.randomUUID() + "/events"), officer, 404);
     // Analysts see aggregates only, not a person's events.
     call(get(base), Principals.user(agency, OrganizationKind.PROBATION_AGENCY, Role.ANALYST), 403);
     assertThat(eventsOf(person.person())).isZero();

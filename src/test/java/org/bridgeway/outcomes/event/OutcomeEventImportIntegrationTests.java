@@ -89,7 +89,8 @@ class OutcomeEventImportIntegrationTests {
     assertThat(events(byNumber.person())).containsExactly("EMPLOYMENT_START:" + today.minusDays(5));
     assertThat(events(byName.person())).containsExactly("HOUSING_CHANGE:" + today.minusDays(2));
     assertThat(
-            jdbc.sql("SELECT count(*) FROM outcomes_person WHERE agency_id = ? AND source = 'PLATFORM'")
+            jdbc.sql(
+                    "SELECT count(*) FROM outcomes_person WHERE agency_id = ? AND source = 'PLATFORM'")
                 .param(agency.value())
                 .query(Integer.class)
                 .single())
@@ -267,7 +268,10 @@ class OutcomeEventImportIntegrationTests {
     OrganizationId funder = testUsers.organization(OrganizationKind.FUNDER);
     csv(goodFile("x"), Principals.user(funder, OrganizationKind.FUNDER, Role.ANALYST), 403);
     // Officers enter events one by one; imports are for analysts and supervisors.
-    csv(goodFile("x"), Principals.user(agency, OrganizationKind.PROBATION_AGENCY, Role.OFFICER), 403);
+    csv(
+        goodFile("x"),
+        Principals.user(agency, OrganizationKind.PROBATION_AGENCY, Role.OFFICER),
+        403);
     assertThat(events(byId.person())).isEmpty();
   }
 

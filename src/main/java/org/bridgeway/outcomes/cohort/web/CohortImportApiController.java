@@ -34,10 +34,10 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * Historical cohort imports over the API, for the caller's agency: the ZIP as {@code
  * application/zip} or as the part {@code file} of a multipart form. The import runs in the
- * background: the answer is 202 with the job's location, which reports progress and, once
- * finished, what each file added, changed or left unchanged, or every error by file, row and column
- * (then nothing was written). A ZIP that cannot be a cohort at all is refused at once (400, 413 if
- * too large).
+ * background: the answer is 202 with the job's location, which reports progress and, once finished,
+ * what each file added, changed or left unchanged, or every error by file, row and column (then
+ * nothing was written). A ZIP that cannot be a cohort at all is refused at once (400, 413 if too
+ * large).
  */
 @RestController
 @RequestMapping(CohortImportApiController.BASE)

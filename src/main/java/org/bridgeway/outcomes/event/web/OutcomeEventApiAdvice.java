@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * The outcome events API's own problems, ahead of the shared handler: rules across fields answer
- * 400 naming every field, a duplicate event 409, a rejected import 400 (413 for its size) with every
- * error by row and column.
+ * 400 naming every field, a duplicate event 409, a rejected import 400 (413 for its size) with
+ * every error by row and column.
  */
 @RestControllerAdvice(
     assignableTypes = {OutcomeEventApiController.class, OutcomeEventImportApiController.class})

@@ -15,9 +15,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Imports of outcome events over the API, for the caller's agency: a CSV file ({@code text/csv})
- * or the same rows as JSON ({@code {"events": [{"source_ref": ..., "kind": ...}]}}). The answer is
- * the report (added, changed, unchanged); a file with any error writes nothing and answers 400 with
+ * Imports of outcome events over the API, for the caller's agency: a CSV file ({@code text/csv}) or
+ * the same rows as JSON ({@code {"events": [{"source_ref": ..., "kind": ...}]}}). The answer is the
+ * report (added, changed, unchanged); a file with any error writes nothing and answers 400 with
  * every error by row and column (413 when larger than 20 MB or 200,000 rows).
  */
 @RestController

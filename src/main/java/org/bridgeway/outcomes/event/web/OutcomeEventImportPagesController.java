@@ -62,9 +62,11 @@ class OutcomeEventImportPagesController {
               1,
               java.util.List.of(
                   new org.bridgeway.outcomes.event.ImportError(
-                      null, 0, null, "TooLarge",
-                      messages.error(
-                          "tooLarge", OutcomeEventImports.MAX_BYTES / (1024 * 1024))))),
+                      null,
+                      0,
+                      null,
+                      "TooLarge",
+                      messages.error("tooLarge", OutcomeEventImports.MAX_BYTES / (1024 * 1024))))),
           null,
           HttpStatus.CONTENT_TOO_LARGE);
     }

@@ -50,8 +50,7 @@ class OutcomeEventPagesController {
   private final EventMessages messages;
   private final Clock clock;
 
-  OutcomeEventPagesController(
-      OutcomeEventEntries entries, EventMessages messages, Clock clock) {
+  OutcomeEventPagesController(OutcomeEventEntries entries, EventMessages messages, Clock clock) {
     this.entries = entries;
     this.messages = messages;
     this.clock = clock;
