@@ -85,8 +85,7 @@ class OutcomeEventPagesController {
       }
     }
     if (!typing.isEmpty()) {
-      // The person is checked first, so that a hidden person is a 404 whatever the form says.
-      entries.list(principal, new PersonId(personId));
+      // The page reads the person first: a hidden person is a 404 whatever the form says.
       return page(principal, personId, form, typing, HttpStatus.BAD_REQUEST);
     }
     try {
