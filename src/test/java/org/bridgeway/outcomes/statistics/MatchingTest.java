@@ -194,6 +194,16 @@ class MatchingTest {
   }
 
   @Test
+  void varianceRatioOfTreatedToControl() {
+    // Unweighted: 1 / 6.666667 = 0.15. Equal weights of 2 change nothing (reliability weights).
+    double[] treated = {1, 2, 3};
+    double[] control = {2, 4, 6, 8};
+    assertThat(Balance.varianceRatio(treated, null, control, null)).isCloseTo(0.15, within(1e-12));
+    assertThat(Balance.varianceRatio(treated, new double[] {2, 2, 2}, control, null))
+        .isCloseTo(0.15, within(1e-12));
+  }
+
+  @Test
   void weightedDifferenceUsesKishEffectiveSizes() {
     // Treated: 2 of 4 with weight 1: rate 0.5, n_eff 4. Controls: outcome weights 1, 2, 1 with
     // only the first positive: rate 1/4, n_eff = 16 / 6 = 2.666667.
