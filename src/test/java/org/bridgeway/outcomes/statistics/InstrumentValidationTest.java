@@ -1,6 +1,7 @@
 package org.bridgeway.outcomes.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
@@ -68,6 +69,9 @@ class InstrumentValidationTest {
     AucEstimate reversed =
         AucEstimate.of(List.of(new ScoredOutcome(1, true), new ScoredOutcome(4, false)), 0.95);
     assertThat(reversed.auc()).isZero();
+    assertThatThrownBy(() -> new ScoredOutcome(Double.NaN, true))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("score");
   }
 
   @Test

@@ -160,6 +160,22 @@ class MatchingTest {
   }
 
   @Test
+  void equallyNearControlsGoToTheSmallestId() {
+    // Controls "b" and "a" have the same covariate, so the same logit, and are the nearest to
+    // the treated unit: the smallest id, "a", wins whatever the input order. (Distances that are
+    // equal on paper, 4 and 6 around 5, are not reliably equal in floating point on the logit.)
+    List<MatchUnit> units =
+        List.of(
+            unit("t5", true, 5),
+            unit("b", false, 6),
+            unit("a", false, 6),
+            unit("t1", true, 1),
+            unit("z", false, 0));
+    MatchResult result = PropensityScoreMatching.match(units, Double.POSITIVE_INFINITY);
+    assertThat(result.weights()).containsKeys("t5", "a").doesNotContainKey("b");
+  }
+
+  @Test
   void propensityMatchingWithoutControlsOrWithABadCaliper() {
     assertThat(PropensityScoreMatching.match(List.of(unit("t", true, 1)), 0.2))
         .isEqualTo(new MatchResult(Map.of(), 0, 1, 0));
