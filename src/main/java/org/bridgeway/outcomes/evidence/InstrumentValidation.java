@@ -140,7 +140,7 @@ public class InstrumentValidation {
     List<FollowedSpell> cohort =
         spells.of(
             scope,
-            List.of("SUPERVISION_START", "RELEASE", "PROGRAM_EXIT"),
+            ProgramEffectiveness.START_KINDS,
             from,
             to,
             outcome,
