@@ -110,7 +110,7 @@ public class EquityReport {
     }
     int years = Periods.years(request.years(), outcome);
     LocalDate to = request.to() == null ? asOf : request.to();
-    LocalDate from = request.from() == null ? to.minusYears(10) : request.from();
+    LocalDate from = request.from() == null ? to.minusYears(Periods.MAX_YEARS) : request.from();
     Periods.check(from, to);
 
     Map<String, long[]> counts = new TreeMap<>();

@@ -128,7 +128,7 @@ public class InstrumentValidation {
     }
     int years = Periods.years(request.years(), outcome);
     LocalDate to = request.to() == null ? asOf : request.to();
-    LocalDate from = request.from() == null ? to.minusYears(10) : request.from();
+    LocalDate from = request.from() == null ? to.minusYears(Periods.MAX_YEARS) : request.from();
     Periods.check(from, to);
     if (request.instrument() == null || request.instrument().isBlank()) {
       throw new EvidenceRejected("instrument", "Required", "is required");

@@ -45,7 +45,7 @@ public class ProgramEffectiveness {
   /**
    * What to compare.
    *
-   * @param from first spell start day; null for ten years before the as-of day
+   * @param from first spell start day; null for {@link Periods#MAX_YEARS} years before {@code to}
    * @param to last spell start day; null for the as-of day
    * @param caliper for propensity-score matching, in standard deviations of the logit; null 0.2
    */
@@ -154,7 +154,7 @@ public class ProgramEffectiveness {
       }
     }
     LocalDate to = request.to() == null ? asOf : request.to();
-    LocalDate from = request.from() == null ? to.minusYears(10) : request.from();
+    LocalDate from = request.from() == null ? to.minusYears(Periods.MAX_YEARS) : request.from();
     Periods.check(from, to);
     if (request.program() == null || request.program().isBlank()) {
       throw new EvidenceRejected("program", "Required", "is required");

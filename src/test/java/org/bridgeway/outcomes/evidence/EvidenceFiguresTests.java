@@ -151,7 +151,9 @@ class EvidenceFiguresTests {
     assertThat(result.balance()).allSatisfy(b -> assertThat(b.smdAfter()).isZero());
     assertThat(low.participantShareAfter()).isCloseTo(0.5, within(1e-9));
     assertThat(low.comparisonShareAfter()).isCloseTo(0.5, within(1e-9));
-    assertThat(row(result.balance(), "RISK_LEVEL", "MODERATE").smdBefore()).isNull();
+    // MODERATE: 2/22 participants, no comparison person: (2/22) / √((2/22)(20/22)/2) = √0.2.
+    assertThat(row(result.balance(), "RISK_LEVEL", "MODERATE").smdBefore())
+        .isCloseTo(Math.sqrt(0.2), within(1e-12));
   }
 
   @Test
@@ -201,7 +203,7 @@ class EvidenceFiguresTests {
                     new ProgramEffectiveness.Request(program, null, 1, null, null, null, null)))
         .isInstanceOfSatisfying(
             EvidenceRejected.class, e -> assertThat(e.violation().code()).isEqualTo("Unknown"));
-    // Only 2 MODERATE participants started in 2016-2016 ... but all 22 did: narrow to none.
+    // Nobody's spell started in 2017: fewer than 11 participants.
     assertThatThrownBy(
             () ->
                 effectiveness.compare(
