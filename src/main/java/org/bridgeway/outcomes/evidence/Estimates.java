@@ -1,17 +1,26 @@
 package org.bridgeway.outcomes.evidence;
 
 import java.util.List;
+import org.bridgeway.outcomes.statistics.AucEstimate;
+import org.bridgeway.outcomes.statistics.Interval;
+import org.bridgeway.outcomes.statistics.Proportion;
+import org.bridgeway.outcomes.statistics.ProportionDifference;
+import org.bridgeway.outcomes.statistics.RateRatio;
+import org.bridgeway.outcomes.statistics.ScoredOutcome;
 
 /**
- * The few estimators the evidence pages need, with 95% confidence intervals. Written here while the
- * module's statistics library ({@code outcomes.statistics}) is built in parallel; every formula is
- * the textbook one named in its comment, so that the library can replace it without changing a
- * figure.
+ * The estimators the evidence pages use, with 95% confidence intervals, as one small facade over the
+ * module's statistics library ({@code outcomes.statistics}): Wilson, Newcombe, Katz and
+ * Hanley-McNeil there; the normal interval of a weighted (matched) difference and the standardized
+ * difference of a binary covariate here.
  */
 public final class Estimates {
 
   /** The smallest group the pages compute a figure for; smaller ones are "too few to compare". */
   public static final int SMALLEST_GROUP = 11;
+
+  /** The confidence level of every interval shown. */
+  static final double CONFIDENCE = 0.95;
 
   /** z for a two-sided 95% interval. */
   static final double Z95 = 1.959963984540054;
@@ -26,12 +35,8 @@ public final class Estimates {
     if (trials <= 0) {
       throw new IllegalArgumentException("no trials");
     }
-    double n = trials;
-    double p = successes / n;
-    double z2 = Z95 * Z95;
-    double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-    double half = Z95 * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / (1 + z2 / n);
-    return new Estimate(p, Math.max(0, centre - half), Math.min(1, centre + half));
+    Proportion proportion = Proportion.of(successes, trials);
+    return of(proportion.rate(), proportion.wilson(CONFIDENCE));
   }
 
   /**
@@ -39,36 +44,19 @@ public final class Estimates {
    * (Newcombe 1998, method 10), built from the two Wilson intervals.
    */
   public static Estimate difference(long a, long n, long b, long m) {
-    Estimate first = proportion(a, n);
-    Estimate second = proportion(b, m);
-    double d = first.value() - second.value();
-    double lower =
-        d
-            - Math.sqrt(
-                square(first.value() - first.lower()) + square(second.upper() - second.value()));
-    double upper =
-        d
-            + Math.sqrt(
-                square(first.upper() - first.value()) + square(second.value() - second.lower()));
-    return new Estimate(d, lower, upper);
+    ProportionDifference d =
+        ProportionDifference.of(Proportion.of(a, n), Proportion.of(b, m), CONFIDENCE);
+    return of(d.difference(), d.interval());
   }
 
   /**
    * The ratio of two proportions (a/n) / (b/m) with the Katz log interval: exp(ln RR ± z·√(1/a −
-   * 1/n + 1/b − 1/m)). Without bounds when either count is zero (the log is undefined); null when
-   * the reference rate is zero.
+   * 1/n + 1/b − 1/m)); with the library's Haldane-Anscombe correction when one count is zero. Null
+   * when there is no ratio (no outcome in either group, or no trials).
    */
   public static Estimate rateRatio(long a, long n, long b, long m) {
-    if (b == 0 || n == 0 || m == 0) {
-      return null;
-    }
-    double ratio = ((double) a / n) / ((double) b / m);
-    if (a == 0) {
-      return new Estimate(ratio, null, null);
-    }
-    double se = Math.sqrt(1.0 / a - 1.0 / n + 1.0 / b - 1.0 / m);
-    double log = Math.log(ratio);
-    return new Estimate(ratio, Math.exp(log - Z95 * se), Math.exp(log + Z95 * se));
+    RateRatio ratio = RateRatio.of(Proportion.of(a, n), Proportion.of(b, m), CONFIDENCE);
+    return Double.isNaN(ratio.ratio()) ? null : of(ratio.ratio(), ratio.interval());
   }
 
   /**
@@ -90,41 +78,11 @@ public final class Estimates {
    * Null when either group is empty. The interval is clipped to [0, 1].
    */
   public static Estimate auc(List<Scored> scored) {
-    // Counting through sorted scores keeps this O(n log n) for a county's spells.
-    List<Scored> sorted =
-        scored.stream().sorted(java.util.Comparator.comparingDouble(Scored::score)).toList();
-    long positives = sorted.stream().filter(Scored::outcome).count();
-    long negatives = sorted.size() - positives;
-    if (positives == 0 || negatives == 0) {
-      return null;
-    }
-    double wins = 0;
-    long negativesBelow = 0;
-    int i = 0;
-    while (i < sorted.size()) {
-      int j = i;
-      long tiedPositives = 0;
-      long tiedNegatives = 0;
-      while (j < sorted.size() && sorted.get(j).score() == sorted.get(i).score()) {
-        if (sorted.get(j).outcome()) {
-          tiedPositives++;
-        } else {
-          tiedNegatives++;
-        }
-        j++;
-      }
-      wins += tiedPositives * (negativesBelow + 0.5 * tiedNegatives);
-      negativesBelow += tiedNegatives;
-      i = j;
-    }
-    double a = wins / ((double) positives * negatives);
-    double q1 = a / (2 - a);
-    double q2 = 2 * a * a / (1 + a);
-    double variance =
-        (a * (1 - a) + (positives - 1) * (q1 - a * a) + (negatives - 1) * (q2 - a * a))
-            / ((double) positives * negatives);
-    double se = Math.sqrt(Math.max(0, variance));
-    return new Estimate(a, Math.max(0, a - Z95 * se), Math.min(1, a + Z95 * se));
+    AucEstimate auc =
+        AucEstimate.of(
+            scored.stream().map(s -> new ScoredOutcome(s.score(), s.outcome())).toList(),
+            CONFIDENCE);
+    return Double.isNaN(auc.auc()) ? null : of(auc.auc(), auc.interval());
   }
 
   /**
@@ -141,7 +99,9 @@ public final class Estimates {
     return (treatedShare - comparisonShare) / Math.sqrt(pooled);
   }
 
-  private static double square(double x) {
-    return x * x;
+  private static Estimate of(double value, Interval interval) {
+    return interval.isDefined()
+        ? new Estimate(value, interval.low(), interval.high())
+        : new Estimate(value, null, null);
   }
 }
