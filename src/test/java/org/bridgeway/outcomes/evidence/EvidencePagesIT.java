@@ -67,7 +67,7 @@ class EvidencePagesIT {
         .isEqualTo("Program effectiveness");
     browser.assertNoAccessibilityViolations();
     new Select(browser.driver().findElement(By.id("program"))).selectByValue(program);
-    browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
+    browser.driver().findElement(By.id("show")).click();
     browser.waiting().until(d -> !d.findElements(By.id("table-balance")).isEmpty());
     browser.waitUntilReady();
     assertThat(browser.driver().findElement(By.id("participants-before")).getText())
@@ -79,7 +79,7 @@ class EvidencePagesIT {
 
     browser.open("/outcomes/evidence/validation");
     new Select(browser.driver().findElement(By.id("instrument"))).selectByValue("LSI-R");
-    browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
+    browser.driver().findElement(By.id("show")).click();
     browser.waiting().until(d -> !d.findElements(By.id("table-calibration")).isEmpty());
     browser.waitUntilReady();
     assertThat(browser.driver().findElement(By.id("table-errors-GENDER")).getText())
