@@ -78,8 +78,8 @@ public class ServiceCandidates {
   }
 
   /**
-   * The capacity of the active services by need domain and area (see {@link AreaCapacity}), capacity
-   * counting only when reported within the 7 days before {@code asOf}.
+   * The capacity of the active services by need domain and area (see {@link AreaCapacity}),
+   * capacity counting only when reported within the 7 days before {@code asOf}.
    */
   @Transactional(readOnly = true)
   public List<AreaCapacity> capacityByArea(java.time.Instant asOf) {

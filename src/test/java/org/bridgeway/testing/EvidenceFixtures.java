@@ -10,8 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Rows of the outcomes read model for the evidence tests, written straight into its tables (other
- * parts of the module fill them in production). Not a bean, so that tests using it share the
- * cached application context: {@code new EvidenceFixtures(jdbc)}.
+ * parts of the module fill them in production). Not a bean, so that tests using it share the cached
+ * application context: {@code new EvidenceFixtures(jdbc)}.
  */
 public final class EvidenceFixtures {
 
@@ -50,7 +50,8 @@ public final class EvidenceFixtures {
       String riskLevel,
       String instrument,
       BigDecimal score) {
-    return spell(person, agency, "SUPERVISION_START", start, null, null, riskLevel, instrument, score);
+    return spell(
+        person, agency, "SUPERVISION_START", start, null, null, riskLevel, instrument, score);
   }
 
   public UUID spell(

@@ -96,8 +96,8 @@ public class EquityReport {
   }
 
   /**
-   * @throws EvidenceRejected naming reference (not a group of the period, or fewer than 11
-   *     people), outcome (completion: use the completion rate), years or the period
+   * @throws EvidenceRejected naming reference (not a group of the period, or fewer than 11 people),
+   *     outcome (completion: use the completion rate), years or the period
    */
   @Transactional(readOnly = true)
   public Result of(EvidenceScope scope, Request request) {
@@ -116,7 +116,7 @@ public class EquityReport {
     Map<String, long[]> counts = new TreeMap<>();
     var statement =
         jdbc.sql(
-            """
+                """
             WITH first_spell AS (
               SELECT DISTINCT ON (s.person_id) s.person_id, s.start_date
               FROM outcomes_spell s
@@ -134,7 +134,7 @@ public class EquityReport {
               ON pa.person_id = f.person_id AND pa.referred_on BETWEEN f.start_date AND :to
             GROUP BY f.person_id, f.start_date, p.birth_date, p.gender, p.race, p.ethnicity
             """
-                .formatted(scope.condition("s.agency_id")))
+                    .formatted(scope.condition("s.agency_id")))
             .param("kinds", START_KINDS)
             .param("from", Date.valueOf(from))
             .param("to", Date.valueOf(to));

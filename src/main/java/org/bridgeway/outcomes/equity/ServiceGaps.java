@@ -17,8 +17,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Service gaps: the people with an assessed need (open cases, latest assessment MODERATE or HIGH)
- * against the open slots and waitlists of the services addressing that need, by need domain and
- * ZIP code, greatest unmet need first (ADR 0028). Unmet = people in need − open slots.
+ * against the open slots and waitlists of the services addressing that need, by need domain and ZIP
+ * code, greatest unmet need first (ADR 0028). Unmet = people in need − open slots.
  */
 @Service
 public class ServiceGaps {
@@ -61,7 +61,8 @@ public class ServiceGaps {
       cells.computeIfAbsent(key(need.domain(), need.area()), k -> new long[4])[0] += need.people();
     }
     for (AreaCapacity capacity : services.capacityByArea(clock.instant())) {
-      long[] cell = cells.computeIfAbsent(key(capacity.domain(), capacity.area()), k -> new long[4]);
+      long[] cell =
+          cells.computeIfAbsent(key(capacity.domain(), capacity.area()), k -> new long[4]);
       cell[1] += capacity.services();
       cell[2] += capacity.openSlots();
       cell[3] += capacity.waitlist();

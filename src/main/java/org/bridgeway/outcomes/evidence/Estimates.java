@@ -9,8 +9,8 @@ import org.bridgeway.outcomes.statistics.RateRatio;
 import org.bridgeway.outcomes.statistics.ScoredOutcome;
 
 /**
- * The estimators the evidence pages use, with 95% confidence intervals, as one small facade over the
- * module's statistics library ({@code outcomes.statistics}): Wilson, Newcombe, Katz and
+ * The estimators the evidence pages use, with 95% confidence intervals, as one small facade over
+ * the module's statistics library ({@code outcomes.statistics}): Wilson, Newcombe, Katz and
  * Hanley-McNeil there; the normal interval of a weighted (matched) difference and the standardized
  * difference of a binary covariate here.
  */
@@ -87,8 +87,8 @@ public final class Estimates {
 
   /**
    * Standardized mean difference of a binary covariate (share p₁ among participants, p₀ among the
-   * comparison): (p₁ − p₀) / √((p₁(1−p₁) + p₀(1−p₀)) / 2); 0 when both shares are 0 or both 1,
-   * null when one group has all and the other none (complete separation: no scale to measure by).
+   * comparison): (p₁ − p₀) / √((p₁(1−p₁) + p₀(1−p₀)) / 2); 0 when both shares are 0 or both 1, null
+   * when one group has all and the other none (complete separation: no scale to measure by).
    */
   public static Double standardizedDifference(double treatedShare, double comparisonShare) {
     double pooled =

@@ -17,9 +17,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Local validation of a risk instrument: from the risk levels and scores recorded at spells'
- * starts and the recidivism observed after them, the rate per level (calibration), the AUC, and
- * the error rates of the "high risk" classification by race, ethnicity and gender (ADR 0028).
+ * Local validation of a risk instrument: from the risk levels and scores recorded at spells' starts
+ * and the recidivism observed after them, the rate per level (calibration), the AUC, and the error
+ * rates of the "high risk" classification by race, ethnicity and gender (ADR 0028).
  */
 @Service
 public class InstrumentValidation {

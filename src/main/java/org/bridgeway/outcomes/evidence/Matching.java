@@ -35,8 +35,8 @@ final class Matching {
   /**
    * Coarsened exact matching (Iacus, King and Porro 2012): a stratum is one combination of the
    * coarsened covariates; strata without both a participant and a comparison person are dropped.
-   * Participants weigh 1; a comparison person in stratum s weighs (m_T,s / m_C,s) · (m_C / m_T),
-   * m the matched counts, so the comparison group takes the participants' mix of strata.
+   * Participants weigh 1; a comparison person in stratum s weighs (m_T,s / m_C,s) · (m_C / m_T), m
+   * the matched counts, so the comparison group takes the participants' mix of strata.
    */
   static List<Weighted> coarsenedExact(List<Unit> units) {
     Map<String, long[]> counts = new HashMap<>();
@@ -69,9 +69,9 @@ final class Matching {
   /**
    * Propensity-score matching: a logistic regression of participation on the covariates (one
    * indicator per value), then 1:1 nearest-neighbour matching on the logit of the score without
-   * replacement, within a caliper of {@code caliper} standard deviations of that logit (Austin
-   * 2011 recommends 0.2). Participants are matched highest score first, as they have the fewest
-   * close neighbours; ties are broken by id so the result is reproducible.
+   * replacement, within a caliper of {@code caliper} standard deviations of that logit (Austin 2011
+   * recommends 0.2). Participants are matched highest score first, as they have the fewest close
+   * neighbours; ties are broken by id so the result is reproducible.
    */
   static List<Weighted> propensity(List<Unit> units, double caliper) {
     double[] logits = logits(units);

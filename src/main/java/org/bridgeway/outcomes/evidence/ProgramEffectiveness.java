@@ -21,8 +21,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Program effectiveness: the outcome of a program's participants against matched people of the
- * same agencies who never took part (ADR 0028). Observational evidence, with its caveats shown.
+ * Program effectiveness: the outcome of a program's participants against matched people of the same
+ * agencies who never took part (ADR 0028). Observational evidence, with its caveats shown.
  */
 @Service
 public class ProgramEffectiveness {
@@ -136,8 +136,8 @@ public class ProgramEffectiveness {
   /**
    * The comparison for the request.
    *
-   * @throws EvidenceRejected naming the parameter: program (missing, unknown in the scope, or
-   *     fewer than {@link Estimates#SMALLEST_GROUP} participants followed), years, caliper, from
+   * @throws EvidenceRejected naming the parameter: program (missing, unknown in the scope, or fewer
+   *     than {@link Estimates#SMALLEST_GROUP} participants followed), years, caliper, from
    */
   @Transactional(readOnly = true)
   public Result compare(EvidenceScope scope, Request request) {
@@ -401,8 +401,8 @@ public class ProgramEffectiveness {
 
     /**
      * The need domain of the person's accepted participation in the program referred while the
-     * spell was open (on or after its start); "UNRECORDED" when it names none; null when the
-     * person did not take part during the spell.
+     * spell was open (on or after its start); "UNRECORDED" when it names none; null when the person
+     * did not take part during the spell.
      */
     String participantNeed(FollowedSpell spell) {
       for (Object[] p : accepted.getOrDefault(spell.person(), List.of())) {

@@ -126,8 +126,7 @@ class ServiceGapsTests {
 
     // Another agency's analysts see the capacity but none of these people.
     List<Gap> others =
-        gaps.of(
-            new EvidenceScope(users.organization(OrganizationKind.PROBATION_AGENCY).value()));
+        gaps.of(new EvidenceScope(users.organization(OrganizationKind.PROBATION_AGENCY).value()));
     assertThat(find(others, NeedDomain.HOUSING, AREA).needing()).isZero();
     assertThat(find(others, NeedDomain.HOUSING, AREA).unmet()).isEqualTo(-2);
   }

@@ -47,8 +47,8 @@ class EvidenceFiguresTests {
   // --- program effectiveness -------------------------------------------------------------------
 
   /**
-   * One person followed from 2016-03-01, aged 30 (band 25_34), male, on probation; a participant
-   * of the program or of another program for the same need, rearrested within a year or not.
+   * One person followed from 2016-03-01, aged 30 (band 25_34), male, on probation; a participant of
+   * the program or of another program for the same need, rearrested within a year or not.
    */
   private void unit(UUID agency, String program, boolean treated, String risk, boolean rearrested) {
     UUID person = fixtures.person(agency, "MALE", "WHITE", "NOT_HISPANIC_OR_LATINO", BORN);
@@ -83,11 +83,11 @@ class EvidenceFiguresTests {
    *   VERY_HIGH  participants  0                  comparison  4 (2)       -> comparison dropped
    * </pre>
    *
-   * By hand: m_T = 20, m_C = 25. CEM weights of comparison people: LOW (10/20)(25/20) = 0.625,
-   * HIGH (10/5)(25/20) = 2.5. Participants' rate 6/20 = 0.30. Comparison's weighted rate
-   * (6·0.625 + 3·2.5) / (20·0.625 + 5·2.5) = 11.25 / 25 = 0.45 = ½·6/20 + ½·3/5. Difference
-   * −0.15; variance 0.3·0.7/20 + ¼·0.3·0.7/20 + ¼·0.6·0.4/5 = 0.025125, so the 95% interval is
-   * −0.15 ± 1.95996·0.158509 = (−0.460671, 0.160671).
+   * By hand: m_T = 20, m_C = 25. CEM weights of comparison people: LOW (10/20)(25/20) = 0.625, HIGH
+   * (10/5)(25/20) = 2.5. Participants' rate 6/20 = 0.30. Comparison's weighted rate (6·0.625 +
+   * 3·2.5) / (20·0.625 + 5·2.5) = 11.25 / 25 = 0.45 = ½·6/20 + ½·3/5. Difference −0.15; variance
+   * 0.3·0.7/20 + ¼·0.3·0.7/20 + ¼·0.6·0.4/5 = 0.025125, so the 95% interval is −0.15 ±
+   * 1.95996·0.158509 = (−0.460671, 0.160671).
    */
   private String effectivenessCohort(UUID agency) {
     String program = "P-" + UUID.randomUUID().toString().substring(0, 8);
@@ -186,13 +186,15 @@ class EvidenceFiguresTests {
     assertThatThrownBy(
             () ->
                 effectiveness.compare(
-                    scope, new ProgramEffectiveness.Request("NOPE", null, 1, null, null, null, null)))
+                    scope,
+                    new ProgramEffectiveness.Request("NOPE", null, 1, null, null, null, null)))
         .isInstanceOfSatisfying(
             EvidenceRejected.class, e -> assertThat(e.violation().field()).isEqualTo("program"));
     assertThatThrownBy(
             () ->
                 effectiveness.compare(
-                    scope, new ProgramEffectiveness.Request(program, null, 4, null, null, null, null)))
+                    scope,
+                    new ProgramEffectiveness.Request(program, null, 4, null, null, null, null)))
         .isInstanceOfSatisfying(
             EvidenceRejected.class, e -> assertThat(e.violation().field()).isEqualTo("years"));
     // Another agency's analyst does not see the program at all.

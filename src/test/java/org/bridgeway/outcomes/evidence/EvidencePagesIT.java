@@ -23,9 +23,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * An agency's analyst compares a program's participants with a matched comparison and validates
- * the risk instrument, in a browser: the form, the charts with their tables, the balance table and
- * the error rates by group. Every page passes axe.
+ * An agency's analyst compares a program's participants with a matched comparison and validates the
+ * risk instrument, in a browser: the form, the charts with their tables, the balance table and the
+ * error rates by group. Every page passes axe.
  */
 @BrowserTest
 class EvidencePagesIT {
@@ -46,7 +46,11 @@ class EvidencePagesIT {
       boolean treated = i % 2 == 0;
       UUID person =
           fixtures.person(
-              agency.value(), i % 3 == 0 ? "FEMALE" : "MALE", "WHITE", null, LocalDate.of(1985, 1, 1));
+              agency.value(),
+              i % 3 == 0 ? "FEMALE" : "MALE",
+              "WHITE",
+              null,
+              LocalDate.of(1985, 1, 1));
       fixtures.spell(person, agency.value(), start, i % 4 < 2 ? "HIGH" : "LOW", "LSI-R", null);
       fixtures.participation(
           person,

@@ -148,12 +148,22 @@ class EvidenceWebTests {
     String[][] cases = {
       {"/api/v1/outcomes/evidence/effectiveness?program=" + program + "&years=4", "years"},
       {"/api/v1/outcomes/evidence/effectiveness?program=" + program + "&outcome=NOPE", "outcome"},
-      {"/api/v1/outcomes/evidence/effectiveness?program=" + program + "&method=PROPENSITY_SCORE"
-          + "&caliper=3", "caliper"},
+      {
+        "/api/v1/outcomes/evidence/effectiveness?program="
+            + program
+            + "&method=PROPENSITY_SCORE"
+            + "&caliper=3",
+        "caliper"
+      },
       {"/api/v1/outcomes/evidence/effectiveness", "program"},
       {"/api/v1/outcomes/evidence/validation?instrument=UNKNOWN", "instrument"},
-      {"/api/v1/outcomes/evidence/validation?instrument=" + instrument + "&from=2020-01-01"
-          + "&to=2019-01-01", "from"},
+      {
+        "/api/v1/outcomes/evidence/validation?instrument="
+            + instrument
+            + "&from=2020-01-01"
+            + "&to=2019-01-01",
+        "from"
+      },
       {"/api/v1/outcomes/equity?dimension=RACE&reference=NOBODY", "reference"},
       {"/api/v1/outcomes/equity?dimension=SHOE_SIZE", "dimension"},
     };
@@ -164,7 +174,8 @@ class EvidenceWebTests {
       assertThat(problem.get("errors").get(0).get("field").asString()).as(c[0]).isEqualTo(c[1]);
     }
     // The page shows the field's error with status 400, never a 500.
-    MvcResult page = call("/outcomes/evidence/effectiveness?program=" + program + "&years=x", analyst);
+    MvcResult page =
+        call("/outcomes/evidence/effectiveness?program=" + program + "&years=x", analyst);
     assertThat(page.getResponse().getStatus()).isEqualTo(400);
     assertThat(page.getResponse().getContentAsString()).contains("error-summary", "#years");
   }

@@ -40,8 +40,7 @@ class EquityApiController {
       @RequestParam(required = false) OutcomeDefinition outcome,
       @RequestParam(required = false) Integer years,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-          LocalDate to) {
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
     return equity.of(
         EvidenceScope.of(principal),
         new EquityReport.Request(dimension, reference, outcome, years, from, to));

@@ -182,8 +182,7 @@ class EquityPagesController {
         ratio == null ? "" : number(ratio.upper()));
   }
 
-  private static CSVPrinter csv(HttpServletResponse response, String filename)
-      throws IOException {
+  private static CSVPrinter csv(HttpServletResponse response, String filename) throws IOException {
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");
     return new CSVPrinter(

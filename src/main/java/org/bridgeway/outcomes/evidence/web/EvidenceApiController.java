@@ -50,8 +50,7 @@ class EvidenceApiController {
       @RequestParam(required = false) ProgramEffectiveness.Method method,
       @RequestParam(required = false) Double caliper,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-          LocalDate to) {
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
     return effectiveness.compare(
         EvidenceScope.of(principal),
         new ProgramEffectiveness.Request(program, outcome, years, method, caliper, from, to));
@@ -72,8 +71,7 @@ class EvidenceApiController {
       @RequestParam(required = false) OutcomeDefinition outcome,
       @RequestParam(required = false) Integer years,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-          LocalDate to) {
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
     return validation.validate(
         EvidenceScope.of(principal),
         new InstrumentValidation.Request(instrument, outcome, years, from, to));

@@ -71,7 +71,8 @@ class EvidencePagesController {
       return "outcomes/evidence/effectiveness";
     }
     try {
-      ProgramEffectiveness.Result result = effectiveness.compare(scope, effectivenessRequest(parameters));
+      ProgramEffectiveness.Result result =
+          effectiveness.compare(scope, effectivenessRequest(parameters));
       model.addAttribute("result", result);
       model.addAttribute("chart", effectivenessChart(result, locale));
     } catch (EvidenceRejected rejected) {
@@ -97,7 +98,16 @@ class EvidencePagesController {
       return;
     }
     try (CSVPrinter csv = csv(response, "program-effectiveness.csv")) {
-      csv.printRecord("section", "covariate", "value", "participants", "comparison", "smd", "low", "high", "imbalanced");
+      csv.printRecord(
+          "section",
+          "covariate",
+          "value",
+          "participants",
+          "comparison",
+          "smd",
+          "low",
+          "high",
+          "imbalanced");
       csv.printRecord(
           "sample_before", "", "", result.participants(), result.comparisonPool(), "", "", "", "");
       csv.printRecord(
@@ -171,14 +181,18 @@ class EvidencePagesController {
     model.addAttribute("form", parameters);
     model.addAttribute("instruments", validation.instruments(scope));
     model.addAttribute(
-        "outcomes", List.of(OutcomeDefinition.values()).stream().filter(OutcomeDefinition::recidivism).toList());
+        "outcomes",
+        List.of(OutcomeDefinition.values()).stream()
+            .filter(OutcomeDefinition::recidivism)
+            .toList());
     model.addAttribute("prefixes", EvidenceParameters.LABEL_PREFIXES);
     String instrument = parameters.get("instrument");
     if (instrument == null || instrument.isBlank()) {
       return "outcomes/evidence/validation";
     }
     try {
-      InstrumentValidation.Result result = validation.validate(scope, validationRequest(parameters));
+      InstrumentValidation.Result result =
+          validation.validate(scope, validationRequest(parameters));
       model.addAttribute("result", result);
       model.addAttribute("chart", calibrationChart(result, locale));
     } catch (EvidenceRejected rejected) {
@@ -203,18 +217,61 @@ class EvidencePagesController {
       return;
     }
     try (CSVPrinter csv = csv(response, "instrument-validation.csv")) {
-      csv.printRecord("section", "group", "measure", "denominator", "count", "value", "low", "high", "ratio", "ratio_low", "ratio_high");
+      csv.printRecord(
+          "section",
+          "group",
+          "measure",
+          "denominator",
+          "count",
+          "value",
+          "low",
+          "high",
+          "ratio",
+          "ratio_low",
+          "ratio_high");
       for (var level : result.calibration()) {
-        printEstimate(csv, "calibration", level.level(), "rate", level.spells(), level.withOutcome(), level.rate(), null);
+        printEstimate(
+            csv,
+            "calibration",
+            level.level(),
+            "rate",
+            level.spells(),
+            level.withOutcome(),
+            level.rate(),
+            null);
       }
       if (result.auc() != null) {
-        printEstimate(csv, "auc", result.aucByScore() ? "score" : "level", "auc", result.spells(), result.withOutcome(), result.auc(), null);
+        printEstimate(
+            csv,
+            "auc",
+            result.aucByScore() ? "score" : "level",
+            "auc",
+            result.spells(),
+            result.withOutcome(),
+            result.auc(),
+            null);
       }
       for (var grouping : result.errorRates().entrySet()) {
         for (var row : grouping.getValue()) {
           String group = grouping.getKey().name() + ":" + row.group();
-          printEstimate(csv, "error_rates", group, "false_positive_rate", row.withoutOutcome(), row.falsePositives(), row.falsePositiveRate(), row.falsePositiveRatio());
-          printEstimate(csv, "error_rates", group, "false_negative_rate", row.withOutcome(), row.falseNegatives(), row.falseNegativeRate(), row.falseNegativeRatio());
+          printEstimate(
+              csv,
+              "error_rates",
+              group,
+              "false_positive_rate",
+              row.withoutOutcome(),
+              row.falsePositives(),
+              row.falsePositiveRate(),
+              row.falsePositiveRatio());
+          printEstimate(
+              csv,
+              "error_rates",
+              group,
+              "false_negative_rate",
+              row.withOutcome(),
+              row.falseNegatives(),
+              row.falseNegativeRate(),
+              row.falseNegativeRatio());
         }
       }
     }
