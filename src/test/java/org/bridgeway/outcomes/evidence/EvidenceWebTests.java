@@ -178,6 +178,9 @@ class EvidenceWebTests {
         call("/outcomes/evidence/effectiveness?program=" + program + "&years=x", analyst);
     assertThat(page.getResponse().getStatus()).isEqualTo(400);
     assertThat(page.getResponse().getContentAsString()).contains("error-summary", "#years");
+    MvcResult equityPage = call("/outcomes/equity?dimension=RACE&reference=NOBODY", analyst);
+    assertThat(equityPage.getResponse().getStatus()).isEqualTo(400);
+    assertThat(equityPage.getResponse().getContentAsString()).contains("#reference");
   }
 
   @Test
