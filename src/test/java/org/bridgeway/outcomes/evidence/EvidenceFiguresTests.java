@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Program effectiveness, instrument validation and equity on constructed cohorts whose figures are
  * known by hand. The expected intervals were computed independently with plain python
- * (/tmp/evcalc/calc.py, reproduced in the comments): Wilson, Newcombe, Katz, Hanley-McNeil.
+ * (src/test/resources/outcomes/evidence-figures.py, figures reproduced in the comments): Wilson, Newcombe, Katz, Hanley-McNeil.
  */
 @IntegrationTest
 class EvidenceFiguresTests {
