@@ -172,6 +172,7 @@ class AuthorizationMatrixTests {
     ReferralMeasuresEndpoints.register();
     ReferralPageEndpoints.register();
     OutcomeEventEndpoints.register();
+    OutcomeEvidenceEndpoints.register();
     web(HttpMethod.GET, "/", EVERY_ROLE, Scope.NETWORK, 200, t -> get("/"));
     // identity administration
     web(

@@ -77,6 +77,39 @@ public class ServiceCandidates {
     return read(jdbc.sql(SELECT));
   }
 
+  /**
+   * The capacity of the active services by need domain and area (see {@link AreaCapacity}),
+   * capacity counting only when reported within the 7 days before {@code asOf}.
+   */
+  @Transactional(readOnly = true)
+  public List<AreaCapacity> capacityByArea(java.time.Instant asOf) {
+    return jdbc.sql(
+            """
+            WITH service AS (
+              SELECT DISTINCT ON (service_id) service_id, need_domains,
+                     left(postal_code, 5) AS zip,
+                     CASE WHEN capacity_updated_at >= :fresh THEN open_slots END AS open_slots,
+                     CASE WHEN capacity_updated_at >= :fresh THEN waitlist_length END AS waitlist
+              FROM directory_search_entry WHERE status = 'active'
+              ORDER BY service_id, postal_code NULLS LAST, entry_id)
+            SELECT domain, zip, count(*) AS services,
+                   coalesce(sum(open_slots), 0) AS open_slots,
+                   coalesce(sum(waitlist), 0) AS waitlist
+            FROM service, unnest(need_domains) AS domain
+            GROUP BY domain, zip
+            """)
+        .param("fresh", java.sql.Timestamp.from(asOf.minus(java.time.Duration.ofDays(7))))
+        .query(
+            (rs, row) ->
+                new AreaCapacity(
+                    NeedDomain.valueOf(rs.getString(1)),
+                    rs.getString(2),
+                    rs.getInt(3),
+                    rs.getInt(4),
+                    rs.getInt(5)))
+        .list();
+  }
+
   /** The center of a five-digit ZIP code, as the directory search measures from it. */
   public Optional<ServiceCandidate.Place> centerOf(String zip) {
     if (zip == null) {

@@ -55,4 +55,13 @@ public class SupervisionNeeds {
       BridgewayPrincipal principal, Collection<PersonId> people, LocalDate asOf) {
     return queries.caseload(principal, people, asOf);
   }
+
+  /**
+   * For the people with an open case of the agency (of every agency when null), the number with a
+   * MODERATE or HIGH need per domain in their latest assessment, by the ZIP code of their current
+   * address. Aggregates only, naming nobody: for service-gap analysis (outcomes).
+   */
+  public java.util.List<AreaNeed> openCaseNeedsByArea(java.util.UUID agency) {
+    return queries.openCaseNeedsByArea(agency);
+  }
 }

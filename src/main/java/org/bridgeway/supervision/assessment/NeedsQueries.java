@@ -155,4 +155,36 @@ public class NeedsQueries {
   Optional<Assessment> latestOf(PersonId person) {
     return assessments.ofPerson(person).stream().findFirst();
   }
+
+  /** See {@code SupervisionNeeds#openCaseNeedsByArea}. */
+  @Transactional(readOnly = true)
+  public List<org.bridgeway.supervision.AreaNeed> openCaseNeedsByArea(UUID agency) {
+    return jdbc.sql(
+            """
+            WITH open_people AS (
+              SELECT DISTINCT person_id FROM supervision_case
+              WHERE status = 'OPEN' AND (CAST(:agency AS uuid) IS NULL OR organization_id = :agency)),
+            latest AS (
+              SELECT DISTINCT ON (a.person_id) a.person_id, a.id
+              FROM supervision_assessment a JOIN open_people o ON o.person_id = a.person_id
+              ORDER BY a.person_id, a.assessed_on DESC, a.recorded_at DESC),
+            home AS (
+              SELECT DISTINCT ON (ad.person_id) ad.person_id, left(ad.postal_code, 5) AS zip
+              FROM supervision_person_address ad JOIN open_people o ON o.person_id = ad.person_id
+              WHERE ad.valid_to IS NULL
+              ORDER BY ad.person_id, ad.position)
+            SELECT d.domain, h.zip, count(*) AS people
+            FROM latest l
+            JOIN supervision_assessment_domain d
+              ON d.assessment_id = l.id AND d.severity IN ('MODERATE', 'HIGH')
+            LEFT JOIN home h ON h.person_id = l.person_id
+            GROUP BY d.domain, h.zip
+            """)
+        .param("agency", agency, java.sql.Types.OTHER)
+        .query(
+            (rs, row) ->
+                new org.bridgeway.supervision.AreaNeed(
+                    NeedDomain.valueOf(rs.getString(1)), rs.getString(2), rs.getLong(3)))
+        .list();
+  }
 }
