@@ -23,7 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Program effectiveness, instrument validation and equity on constructed cohorts whose figures are
  * known by hand. The expected intervals were computed independently with plain python
- * (src/test/resources/outcomes/evidence-figures.py, figures reproduced in the comments): Wilson, Newcombe, Katz, Hanley-McNeil.
+ * (src/test/resources/outcomes/evidence-figures.py, figures reproduced in the comments): Wilson,
+ * Newcombe, Katz, Hanley-McNeil.
  */
 @IntegrationTest
 class EvidenceFiguresTests {
