@@ -47,7 +47,7 @@ public record MeasureFilter(
 
   /** The breakdowns, each with the fact expression it groups by. */
   public enum GroupBy {
-    NONE("'ALL'"),
+    NONE("kind"),
     PROGRAM("program_id"),
     PROVIDER("provider_id::text"),
     OFFICER("officer_id::text"),
