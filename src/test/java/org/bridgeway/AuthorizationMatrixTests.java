@@ -171,6 +171,7 @@ class AuthorizationMatrixTests {
     ReferralEndpoints.register();
     ReferralMeasuresEndpoints.register();
     ReferralPageEndpoints.register();
+    OutcomeMeasureEndpoints.register();
     web(HttpMethod.GET, "/", EVERY_ROLE, Scope.NETWORK, 200, t -> get("/"));
     // identity administration
     web(
