@@ -27,7 +27,13 @@ final class OutcomeMeasureEndpoints {
   private OutcomeMeasureEndpoints() {}
 
   static void register() {
-    web(HttpMethod.GET, "/outcomes/measures", READERS, Scope.NETWORK, 200, t -> get("/outcomes/measures"));
+    web(
+        HttpMethod.GET,
+        "/outcomes/measures",
+        READERS,
+        Scope.NETWORK,
+        200,
+        t -> get("/outcomes/measures"));
     web(
         HttpMethod.GET,
         "/outcomes/measures.csv",

@@ -43,8 +43,20 @@ class OutcomeMeasurePagesIT {
     LocalDate start = LocalDate.now(clock).minusYears(4);
     for (int i = 0; i < 30; i++) {
       UUID person =
-          f.person(agency.value(), i % 2 == 0 ? "FEMALE" : "MALE", i < 5 ? "ASIAN" : "WHITE", null, LocalDate.of(1980, 1, 1));
-      f.spell(person, "SUPERVISION_START", start.plusDays(i), null, null, i % 3 == 0 ? "HIGH" : "LOW", null);
+          f.person(
+              agency.value(),
+              i % 2 == 0 ? "FEMALE" : "MALE",
+              i < 5 ? "ASIAN" : "WHITE",
+              null,
+              LocalDate.of(1980, 1, 1));
+      f.spell(
+          person,
+          "SUPERVISION_START",
+          start.plusDays(i),
+          null,
+          null,
+          i % 3 == 0 ? "HIGH" : "LOW",
+          null);
       if (i % 4 == 0) {
         f.event(person, "ARREST", start.plusDays(i + 200), "PROPERTY");
       }
@@ -62,8 +74,10 @@ class OutcomeMeasurePagesIT {
     browser.driver().findElement(By.id("program")).sendKeys(Keys.ENTER);
     browser.waiting().until(d -> d.getCurrentUrl().contains("groupBy=RISK_LEVEL"));
     browser.waitUntilReady();
-    assertThat(browser.driver().findElement(By.id("table-groups")).getText()).contains("High", "Low");
-    assertThat(browser.driver().findElement(By.id("table-survival")).getText()).contains("High", "Low");
+    assertThat(browser.driver().findElement(By.id("table-groups")).getText())
+        .contains("High", "Low");
+    assertThat(browser.driver().findElement(By.id("table-survival")).getText())
+        .contains("High", "Low");
     browser.screenshot("outcome-measures-by-risk");
     browser.assertNoAccessibilityViolations();
 

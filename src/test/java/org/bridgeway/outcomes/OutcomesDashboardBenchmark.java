@@ -2,7 +2,6 @@ package org.bridgeway.outcomes;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
@@ -26,9 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outcomes dashboard at the county profile of PERFORMANCE.md: 50,000 people of one agency with
- * about 60,000 spells and 200,000 events, written straight into the V27 tables with SQL. Measured in
- * one run: the recomputation of the agency's spell facts; the dashboard warm (cached), cold (cache
- * dropped, computed from the facts: recidivism 1/2/3 years by race with Wilson intervals,
+ * about 60,000 spells and 200,000 events, written straight into the V27 tables with SQL. Measured
+ * in one run: the recomputation of the agency's spell facts; the dashboard warm (cached), cold
+ * (cache dropped, computed from the facts: recidivism 1/2/3 years by race with Wilson intervals,
  * Kaplan-Meier by race with log-rank, programs, revocations); against the straightforward GROUP BY
  * over the raw spells and events (recidivism 1/2/3 years by race, first event per spell found by a
  * join, no facts). And Kaplan-Meier over the 50,000 people: the product-limit pass against a
@@ -148,17 +147,54 @@ class OutcomesDashboardBenchmark {
 
     BenchmarkReport report = new BenchmarkReport("Outcomes dashboard at the county profile");
     report.row("What", "samples", "median", "p99", "ratio (median, p99)", "target");
-    row(report, "Raw GROUP BY over spells and events, recidivism 1/2/3y by race (baseline)", raw, raw, "");
+    row(
+        report,
+        "Raw GROUP BY over spells and events, recidivism 1/2/3y by race (baseline)",
+        raw,
+        raw,
+        "");
     row(report, "Dashboard cold: every figure from the spell facts", cold, raw, "<= 1 s");
     row(report, "Dashboard warm (cached until the facts change)", warm, raw, "<= 50 ms");
     row(report, "Spell facts of the whole agency recomputed", refresh, raw, "");
-    row(report, "Kaplan-Meier over " + days.length + " people: straightforward (baseline)", kmNaive, kmNaive, "");
-    row(report, "Kaplan-Meier over " + days.length + " people: product-limit pass", km, kmNaive, "");
-    report.note(String.format(Locale.ROOT, "generated %d people, %d spells, %d events, %d participations in %.0f ms", rows[0], rows[1], rows[2], rows[3], generateMillis));
-    report.note("cohort of the dashboard: " + dashboard.total().people() + " people; 1-year rearrest "
-        + dashboard.total().recidivism1().count() + "/" + dashboard.total().recidivism1().of());
-    report.note(String.format(Locale.ROOT, "Kaplan-Meier: %d steps; largest difference between the two: %.2e", steps.size(), largestDifference));
-    report.note(String.format(Locale.ROOT, "the machine's %d cores are shared with other work", Runtime.getRuntime().availableProcessors()));
+    row(
+        report,
+        "Kaplan-Meier over " + days.length + " people: straightforward (baseline)",
+        kmNaive,
+        kmNaive,
+        "");
+    row(
+        report,
+        "Kaplan-Meier over " + days.length + " people: product-limit pass",
+        km,
+        kmNaive,
+        "");
+    report.note(
+        String.format(
+            Locale.ROOT,
+            "generated %d people, %d spells, %d events, %d participations in %.0f ms",
+            rows[0],
+            rows[1],
+            rows[2],
+            rows[3],
+            generateMillis));
+    report.note(
+        "cohort of the dashboard: "
+            + dashboard.total().people()
+            + " people; 1-year rearrest "
+            + dashboard.total().recidivism1().count()
+            + "/"
+            + dashboard.total().recidivism1().of());
+    report.note(
+        String.format(
+            Locale.ROOT,
+            "Kaplan-Meier: %d steps; largest difference between the two: %.2e",
+            steps.size(),
+            largestDifference));
+    report.note(
+        String.format(
+            Locale.ROOT,
+            "the machine's %d cores are shared with other work",
+            Runtime.getRuntime().availableProcessors()));
     report.note("plan of the raw GROUP BY:");
     explain(RAW, agency, byRace.from(), today).forEach(line -> report.note("  " + line));
     report.note("plan of the facts' cohort figures (the heart of the cold dashboard):");
@@ -224,8 +260,8 @@ class OutcomesDashboardBenchmark {
   /**
    * People with demographics from hashes of their number; one supervision start each in the six
    * years before today (a fifth also a release), ends for a third; arrests for about 45%,
-   * convictions, returns, employment and housing so that events total about 200,000;
-   * participations for a quarter.
+   * convictions, returns, employment and housing so that events total about 200,000; participations
+   * for a quarter.
    */
   private int[] generate(UUID agency, LocalDate today) {
     int people =

@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class OutcomeFixtures {
 
-  private static final OffsetDateTime RECORDED = OffsetDateTime.of(2030, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+  private static final OffsetDateTime RECORDED =
+      OffsetDateTime.of(2030, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
   private final JdbcClient jdbc;
 

@@ -105,9 +105,11 @@ public record MeasureFilter(
    */
   public static MeasureFilter parse(Request request, LocalDate asOf) {
     List<FieldViolation> violations = new ArrayList<>();
-    StartKind kind = choice(StartKind.class, request.kind(), StartKind.SUPERVISION_START, "kind", violations);
+    StartKind kind =
+        choice(StartKind.class, request.kind(), StartKind.SUPERVISION_START, "kind", violations);
     Definition definition =
-        choice(Definition.class, request.definition(), Definition.REARREST, "definition", violations);
+        choice(
+            Definition.class, request.definition(), Definition.REARREST, "definition", violations);
     GroupBy groupBy = choice(GroupBy.class, request.groupBy(), GroupBy.NONE, "groupBy", violations);
     LocalDate to = date(request.to(), asOf, "to", violations);
     LocalDate from = date(request.from(), asOf.minusYears(5), "from", violations);
@@ -116,7 +118,8 @@ public record MeasureFilter(
         violations.add(new FieldViolation("from", "Range", "must be on or before to"));
       } else if (from.isBefore(to.minusYears(MAX_YEARS))) {
         violations.add(
-            new FieldViolation("from", "Range", "must be at most " + MAX_YEARS + " years before to"));
+            new FieldViolation(
+                "from", "Range", "must be at most " + MAX_YEARS + " years before to"));
       }
     }
     String program = blankToNull(request.program());
@@ -151,7 +154,8 @@ public record MeasureFilter(
     try {
       return Enum.valueOf(type, given.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      List<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+      List<String> names =
+          java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
       violations.add(new FieldViolation(field, "Unknown", "must be one of " + names));
       return fallback;
     }

@@ -102,7 +102,8 @@ public class OutcomeMeasures {
       total = new GroupFigures("ALL", 0, none, none, none, none, none, none, none);
     }
     List<GroupFigures> groups = new ArrayList<>(figures.values());
-    groups.sort(Comparator.comparing(GroupFigures::key, Comparator.nullsLast(Comparator.naturalOrder())));
+    groups.sort(
+        Comparator.comparing(GroupFigures::key, Comparator.nullsLast(Comparator.naturalOrder())));
     Survival survival = survival(scope, filter, asOf);
     Map<String, ProgramFigures> programs = programFigures(scope, filter);
     ProgramFigures programTotal = programs.remove(null);
@@ -185,12 +186,17 @@ public class OutcomeMeasures {
     String event = filter.definition().column;
     String group = filter.groupBy().expression;
     StringBuilder sql = new StringBuilder("WITH cohort AS (" + cohort(scope, filter) + ")\n");
-    sql.append("SELECT GROUPING(").append(group).append(") AS total, ")
+    sql.append("SELECT GROUPING(")
+        .append(group)
+        .append(") AS total, ")
         .append(group)
         .append(" AS grp, count(*) AS people");
     for (int years = 1; years <= 3; years++) {
       String followed = followed(years, event);
-      sql.append(", count(*) FILTER (WHERE ").append(followed).append(") AS followed").append(years);
+      sql.append(", count(*) FILTER (WHERE ")
+          .append(followed)
+          .append(") AS followed")
+          .append(years);
       sql.append(", count(*) FILTER (WHERE ")
           .append(followed)
           .append(" AND ")
@@ -245,8 +251,8 @@ public class OutcomeMeasures {
   private record Survival(List<Curve> curves, LogRank logRank) {}
 
   /**
-   * Kaplan-Meier by group: time from the start to the first recidivism event, censored at the
-   * day the person left observation or at the as-of date, whichever is first.
+   * Kaplan-Meier by group: time from the start to the first recidivism event, censored at the day
+   * the person left observation or at the as-of date, whichever is first.
    */
   private Survival survival(MeasureScope scope, MeasureFilter filter, LocalDate asOf) {
     String event = filter.definition().column;
@@ -425,7 +431,8 @@ public class OutcomeMeasures {
    * The people behind a cohort group, for drill-down: the outcomes person ids (the supervision
    * person ids of platform people). The caller filters them by who the user sees, and audits.
    */
-  public List<UUID> peopleOf(MeasureScope scope, MeasureFilter filter, String group, LocalDate asOf) {
+  public List<UUID> peopleOf(
+      MeasureScope scope, MeasureFilter filter, String group, LocalDate asOf) {
     String sql =
         "WITH cohort AS ("
             + cohort(scope, filter)

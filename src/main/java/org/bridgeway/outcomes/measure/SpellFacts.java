@@ -124,7 +124,9 @@ public class SpellFacts {
   /** Recomputes the facts of every spell of the agency (after a rebuild or a large import). */
   @Transactional
   public int refreshAgency(UUID agency) {
-    jdbc.sql("DELETE FROM outcomes_spell_fact WHERE agency_id = :agency").param("agency", agency).update();
+    jdbc.sql("DELETE FROM outcomes_spell_fact WHERE agency_id = :agency")
+        .param("agency", agency)
+        .update();
     return jdbc.sql(COMPUTE + " WHERE s.agency_id = :agency")
         .param("agency", agency)
         .param("now", OffsetDateTime.now(clock))

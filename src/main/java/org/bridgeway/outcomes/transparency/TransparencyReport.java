@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
 import org.bridgeway.identity.NetworkOrganizations;
@@ -27,9 +26,9 @@ import org.springframework.stereotype.Service;
  * The public transparency report: aggregate figures of one agency or of the network, by one
  * demographic dimension, with every count under {@value #THRESHOLD} people suppressed together with
  * the complementary figures that would let it be worked out from the totals ({@link
- * SmallCellSuppression}). The true value of a suppressed figure never leaves this class: the
- * tables hold {@link SuppressedTable#WITHHELD} in its place, and a rate is shown only when both its
- * count and its total are published.
+ * SmallCellSuppression}). The true value of a suppressed figure never leaves this class: the tables
+ * hold {@link SuppressedTable#WITHHELD} in its place, and a rate is shown only when both its count
+ * and its total are published.
  */
 @Service
 public class TransparencyReport {
@@ -56,7 +55,9 @@ public class TransparencyReport {
     }
   }
 
-  /** One published rate: its count and total (either may be withheld) and the rate when both show. */
+  /**
+   * One published rate: its count and total (either may be withheld) and the rate when both show.
+   */
   public record PublishedRate(Cell count, Cell of, Double rate) {
     static PublishedRate of(Cell count, Cell of) {
       Double rate =
@@ -124,7 +125,8 @@ public class TransparencyReport {
     }
   }
 
-  public Report report(String agencyParameter, String dimensionParameter, String definitionParameter) {
+  public Report report(
+      String agencyParameter, String dimensionParameter, String definitionParameter) {
     return report(agencyParameter, dimensionParameter, definitionParameter, measures.today());
   }
 
@@ -139,14 +141,18 @@ public class TransparencyReport {
       try {
         id = UUID.fromString(agencyParameter.strip());
       } catch (IllegalArgumentException e) {
-        throw new ReportRejected(new FieldViolation("agency", "TypeMismatch", "must be an agency id"));
+        throw new ReportRejected(
+            new FieldViolation("agency", "TypeMismatch", "must be an agency id"));
       }
       agency =
           agencies().stream()
               .filter(a -> a.id().value().equals(id))
               .findFirst()
               .orElseThrow(
-                  () -> new ReportRejected(new FieldViolation("agency", "Unknown", "is not an agency of the network")));
+                  () ->
+                      new ReportRejected(
+                          new FieldViolation(
+                              "agency", "Unknown", "is not an agency of the network")));
     }
     GroupBy dimension = GroupBy.RACE;
     if (dimensionParameter != null && !dimensionParameter.isBlank()) {
@@ -155,13 +161,16 @@ public class TransparencyReport {
               .filter(d -> d.name().equalsIgnoreCase(dimensionParameter.strip()))
               .findFirst()
               .orElseThrow(
-                  () -> new ReportRejected(new FieldViolation("by", "Unknown", "must be one of " + DIMENSIONS)));
+                  () ->
+                      new ReportRejected(
+                          new FieldViolation("by", "Unknown", "must be one of " + DIMENSIONS)));
     }
     MeasureFilter filter;
     try {
       filter =
           MeasureFilter.parse(
-              new Request(null, definitionParameter, dimension.name(), null, null, null, null, null),
+              new Request(
+                  null, definitionParameter, dimension.name(), null, null, null, null, null),
               asOf);
     } catch (MeasureFilter.FilterRejected rejected) {
       throw new ReportRejected(rejected.violations().getFirst());
@@ -219,7 +228,8 @@ public class TransparencyReport {
               new Cell(table.grandTotal(), table.grandTotalSuppressed())));
     }
     Row total =
-        new Row("ALL", new Cell(peopleTable.grandTotal(), peopleTable.grandTotalSuppressed()), totals);
+        new Row(
+            "ALL", new Cell(peopleTable.grandTotal(), peopleTable.grandTotalSuppressed()), totals);
     return new Report(
         agency,
         name,
@@ -242,5 +252,4 @@ public class TransparencyReport {
       default -> "outcomeMeasures.value." + key;
     };
   }
-
 }

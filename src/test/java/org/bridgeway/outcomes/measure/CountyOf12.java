@@ -33,7 +33,13 @@ final class CountyOf12 {
     this.agency = agency;
     this.shift = shiftYears;
     for (int i = 1; i <= 12; i++) {
-      people[i] = f.person(agency, i <= 4 ? "FEMALE" : "MALE", i % 2 == 0 ? "BLACK" : "WHITE", null, d(1990, 1, 1));
+      people[i] =
+          f.person(
+              agency,
+              i <= 4 ? "FEMALE" : "MALE",
+              i % 2 == 0 ? "BLACK" : "WHITE",
+              null,
+              d(1990, 1, 1));
     }
     String s = "SUPERVISION_START";
     f.spell(people[1], s, d(2025, 1, 10), null, null, "HIGH", null, null, team);
@@ -78,10 +84,41 @@ final class CountyOf12 {
     f.housing(people[2], d(2025, 12, 1), "HOMELESS");
     f.housing(people[3], d(2026, 6, 1), "STABLE");
 
-    f.participation(people[1], programA, "Anger management", providerX, d(2025, 2, 1), d(2025, 2, 11), 10, 8, d(2025, 5, 1), "COMPLETED");
-    f.participation(people[2], programA, "Anger management", providerX, d(2025, 3, 1), d(2025, 3, 21), 10, 4, d(2025, 6, 1), "NOT_COMPLETED");
-    f.participation(people[3], programA, "Anger management", providerX, d(2025, 4, 1), null, 0, 0, null, null);
-    f.participation(people[5], programB, "Job readiness", providerY, d(2026, 2, 1), d(2026, 2, 5), 6, 6, d(2026, 4, 1), "COMPLETED");
+    f.participation(
+        people[1],
+        programA,
+        "Anger management",
+        providerX,
+        d(2025, 2, 1),
+        d(2025, 2, 11),
+        10,
+        8,
+        d(2025, 5, 1),
+        "COMPLETED");
+    f.participation(
+        people[2],
+        programA,
+        "Anger management",
+        providerX,
+        d(2025, 3, 1),
+        d(2025, 3, 21),
+        10,
+        4,
+        d(2025, 6, 1),
+        "NOT_COMPLETED");
+    f.participation(
+        people[3], programA, "Anger management", providerX, d(2025, 4, 1), null, 0, 0, null, null);
+    f.participation(
+        people[5],
+        programB,
+        "Job readiness",
+        providerY,
+        d(2026, 2, 1),
+        d(2026, 2, 5),
+        6,
+        6,
+        d(2026, 4, 1),
+        "COMPLETED");
     f.spell(people[1], "PROGRAM_EXIT", d(2025, 5, 1), null, null, "HIGH", programA);
     f.spell(people[5], "PROGRAM_EXIT", d(2026, 4, 1), null, null, "LOW", programB);
   }

@@ -207,7 +207,9 @@ class OutcomeMeasuresIntegrationTests {
     // Provider X's program exits: P1 leaving programme A on 2025-05-01, rearrested 2025-06-01.
     assertThat(provider.total().people()).isEqualTo(1);
     assertThat(provider.total().recidivism1().count()).isEqualTo(1);
-    assertThat(provider.programs()).extracting(ProgramFigures::programId).containsExactly(county.programA);
+    assertThat(provider.programs())
+        .extracting(ProgramFigures::programId)
+        .containsExactly(county.programA);
     assertThat(provider.programTotal().referred()).isEqualTo(3);
 
     // the other agency's twelve people never enter this agency's figures
@@ -220,7 +222,9 @@ class OutcomeMeasuresIntegrationTests {
     // a supervisor's team: P1 and P2
     Dashboard team =
         measures.dashboard(
-            new MeasureScope(county.agency, null, county.team), filter(null, null), CountyOf12.AS_OF);
+            new MeasureScope(county.agency, null, county.team),
+            filter(null, null),
+            CountyOf12.AS_OF);
     assertThat(team.total().people()).isEqualTo(2);
   }
 
@@ -228,12 +232,18 @@ class OutcomeMeasuresIntegrationTests {
   void factsFollowChangesAfterCommitAndEqualARecomputation() {
     CountyOf12 county = county();
     MeasureScope scope = MeasureScope.agency(county.agency);
-    assertThat(measures.dashboard(scope, filter(null, null), CountyOf12.AS_OF).total().recidivism1().count())
+    assertThat(
+            measures
+                .dashboard(scope, filter(null, null), CountyOf12.AS_OF)
+                .total()
+                .recidivism1()
+                .count())
         .isEqualTo(3);
     // P3 is arrested in 2025: one more rearrest within a year once the change is published
     transactions.executeWithoutResult(
         status -> {
-          new OutcomeFixtures(jdbc).event(county.people[3], "ARREST", LocalDate.of(2025, 9, 1), "PROPERTY");
+          new OutcomeFixtures(jdbc)
+              .event(county.people[3], "ARREST", LocalDate.of(2025, 9, 1), "PROPERTY");
           events.publishEvent(new OutcomeRecordsChanged(county.agency, Set.of(county.people[3])));
         });
     Awaitility.await()
@@ -269,7 +279,15 @@ class OutcomeMeasuresIntegrationTests {
     assertThatThrownBy(
             () ->
                 MeasureFilter.parse(
-                    new Request("PAROLE", "x", "SHOE_SIZE", "2020-13-01", "2019-01-01", null, "EXTREME", "theirs"),
+                    new Request(
+                        "PAROLE",
+                        "x",
+                        "SHOE_SIZE",
+                        "2020-13-01",
+                        "2019-01-01",
+                        null,
+                        "EXTREME",
+                        "theirs"),
                     CountyOf12.AS_OF))
         .isInstanceOfSatisfying(
             FilterRejected.class,

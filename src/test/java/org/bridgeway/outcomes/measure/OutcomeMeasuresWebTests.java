@@ -90,7 +90,9 @@ class OutcomeMeasuresWebTests {
   void aProviderSeesItsOwnProgramsOnly() throws Exception {
     BridgewayPrincipal staff =
         Principals.user(
-            new OrganizationId(county.providerX), OrganizationKind.TREATMENT_PROVIDER, Role.PROVIDER_STAFF);
+            new OrganizationId(county.providerX),
+            OrganizationKind.TREATMENT_PROVIDER,
+            Role.PROVIDER_STAFF);
     JsonNode dashboard =
         json.readTree(
             as(staff, "/api/v1/outcomes/measures?kind=PROGRAM_EXIT&" + PERIOD)
@@ -98,7 +100,8 @@ class OutcomeMeasuresWebTests {
                 .getContentAsString());
     assertThat(dashboard.get("total").get("people").asLong()).isEqualTo(1);
     assertThat(dashboard.get("programs").size()).isEqualTo(1);
-    assertThat(dashboard.get("programs").get(0).get("programId").asString()).isEqualTo(county.programA);
+    assertThat(dashboard.get("programs").get(0).get("programId").asString())
+        .isEqualTo(county.programA);
   }
 
   @Test
@@ -109,14 +112,16 @@ class OutcomeMeasuresWebTests {
     assertThat(api.getResponse().getStatus()).isEqualTo(400);
     assertThat(api.getResponse().getContentType()).contains("application/problem+json");
     JsonNode errors = json.readTree(api.getResponse().getContentAsString()).get("errors");
-    assertThat(List.of(errors.get(0).get("field").asString(), errors.get(1).get("field").asString()))
+    assertThat(
+            List.of(errors.get(0).get("field").asString(), errors.get(1).get("field").asString()))
         .containsExactlyInAnyOrder("from", "groupBy");
     MvcResult page = as(analyst, "/outcomes/measures?to=2020-02-30");
     assertThat(page.getResponse().getStatus()).isEqualTo(400);
     assertThat(page.getResponse().getContentAsString()).contains("href=\"#to\"");
     assertThat(as(analyst, "/outcomes/measures.csv?figure=secrets").getResponse().getStatus())
         .isEqualTo(400);
-    assertThat(as(analyst, "/outcomes/measures.pdf?kind=x").getResponse().getStatus()).isEqualTo(400);
+    assertThat(as(analyst, "/outcomes/measures.pdf?kind=x").getResponse().getStatus())
+        .isEqualTo(400);
   }
 
   @Test
@@ -127,7 +132,8 @@ class OutcomeMeasuresWebTests {
         as(supervisor, "/outcomes/measures.csv?figure=groups&groupBy=RISK_LEVEL&" + PERIOD)
             .getResponse()
             .getContentAsString(StandardCharsets.UTF_8);
-    assertThat(groups.lines().findFirst().orElseThrow()).startsWith("group,people,recidivism_1y_count");
+    assertThat(groups.lines().findFirst().orElseThrow())
+        .startsWith("group,people,recidivism_1y_count");
     assertThat(groups).contains("High,").contains("Low,");
     String programs =
         as(supervisor, "/outcomes/measures.csv?figure=programs&" + PERIOD)
@@ -136,7 +142,9 @@ class OutcomeMeasuresWebTests {
     assertThat(programs).contains("Anger management");
     MvcResult pdf = as(supervisor, "/outcomes/measures.pdf?" + PERIOD);
     assertThat(pdf.getResponse().getStatus()).isEqualTo(200);
-    assertThat(new String(pdf.getResponse().getContentAsByteArray(), 0, 5, StandardCharsets.ISO_8859_1))
+    assertThat(
+            new String(
+                pdf.getResponse().getContentAsByteArray(), 0, 5, StandardCharsets.ISO_8859_1))
         .isEqualTo("%PDF-");
   }
 

@@ -51,7 +51,8 @@ class TransparencyReportTests {
     for (Map.Entry<String, Integer> group :
         Map.of("ASIAN", 7, "BLACK_OR_AFRICAN_AMERICAN", 20, "WHITE", 30).entrySet()) {
       for (int i = 0; i < group.getValue(); i++) {
-        var person = f.person(agency.value(), "MALE", group.getKey(), null, LocalDate.of(1985, 5, 5));
+        var person =
+            f.person(agency.value(), "MALE", group.getKey(), null, LocalDate.of(1985, 5, 5));
         f.spell(person, "SUPERVISION_START", start.plusDays(i), null, null, "LOW", null);
         if (i % 3 == 0) {
           f.event(person, "ARREST", start.plusDays(i + 100), "PROPERTY");
@@ -64,7 +65,8 @@ class TransparencyReportTests {
   @Test
   void aSmallGroupsCountIsSuppressedWithAComplementSoTotalsDoNotRevealIt() {
     Report report = reports.report(agency.value().toString(), "RACE", null);
-    assertThat(report.rows()).extracting(Row::key)
+    assertThat(report.rows())
+        .extracting(Row::key)
         .containsExactly("ASIAN", "BLACK_OR_AFRICAN_AMERICAN", "WHITE");
     Row asian = report.rows().get(0);
     // 7 people: suppressed, and its value is not in the report at all
@@ -93,9 +95,12 @@ class TransparencyReportTests {
     MvcResult result =
         mvc.perform(get("/transparency?by=RACE&agency=" + agency.value())).andReturn();
     assertThat(result.getResponse().getStatus()).isEqualTo(200);
-    assertThat(result.getResponse().getHeader("Cache-Control")).contains("public").contains("max-age=300");
+    assertThat(result.getResponse().getHeader("Cache-Control"))
+        .contains("public")
+        .contains("max-age=300");
     String page = result.getResponse().getContentAsString();
-    String asianRow = page.substring(page.indexOf(">Asian<"), page.indexOf("</tr>", page.indexOf(">Asian<")));
+    String asianRow =
+        page.substring(page.indexOf(">Asian<"), page.indexOf("</tr>", page.indexOf(">Asian<")));
     assertThat(asianRow).contains("suppressed").doesNotContain(">7<").doesNotContain("of 7)");
     assertThat(page).contains(">57<").contains(">30<").contains("Methodology");
 
@@ -120,7 +125,10 @@ class TransparencyReportTests {
     // an organization that is not a probation agency is not offered
     OrganizationId funder = users.organization(OrganizationKind.FUNDER);
     assertThat(
-            mvc.perform(get("/transparency?agency=" + funder.value())).andReturn().getResponse().getStatus())
+            mvc.perform(get("/transparency?agency=" + funder.value()))
+                .andReturn()
+                .getResponse()
+                .getStatus())
         .isEqualTo(400);
   }
 }

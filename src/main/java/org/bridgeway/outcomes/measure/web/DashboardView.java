@@ -49,7 +49,8 @@ class DashboardView {
     List<String> keys = new ArrayList<>();
     dashboard.groups().forEach(g -> keys.add(g.key()));
     dashboard.curves().forEach(c -> keys.add(c.key()));
-    Map<String, String> names = new LinkedHashMap<>(labels.of(dashboard.filter().groupBy(), keys, locale));
+    Map<String, String> names =
+        new LinkedHashMap<>(labels.of(dashboard.filter().groupBy(), keys, locale));
     names.put("ALL", text("outcomeMeasures.all", locale));
     names.put(dashboard.filter().kind().name(), text("outcomeMeasures.all", locale));
     List<SurvivalRow> survival = new ArrayList<>();
@@ -58,7 +59,13 @@ class DashboardView {
       for (int day : SURVIVAL_DAYS) {
         at.add(stepAt(curve.steps(), day));
       }
-      survival.add(new SurvivalRow(curve.key(), names.getOrDefault(curve.key(), curve.key()), curve.people(), curve.events(), at));
+      survival.add(
+          new SurvivalRow(
+              curve.key(),
+              names.getOrDefault(curve.key(), curve.key()),
+              curve.people(),
+              curve.events(),
+              at));
     }
     return new View(
         names,
@@ -85,13 +92,21 @@ class DashboardView {
     List<String> labels = rows.stream().map(g -> names.getOrDefault(g.key(), g.key())).toList();
     return json.writeValueAsString(
         Map.of(
-            "type", "bar",
-            "labels", labels,
+            "type",
+            "bar",
+            "labels",
+            labels,
             "datasets",
-                List.of(
-                    dataset(text("outcomeMeasures.within1", locale), rows.stream().map(g -> percent(g.recidivism1().value())).toList()),
-                    dataset(text("outcomeMeasures.within2", locale), rows.stream().map(g -> percent(g.recidivism2().value())).toList()),
-                    dataset(text("outcomeMeasures.within3", locale), rows.stream().map(g -> percent(g.recidivism3().value())).toList()))));
+            List.of(
+                dataset(
+                    text("outcomeMeasures.within1", locale),
+                    rows.stream().map(g -> percent(g.recidivism1().value())).toList()),
+                dataset(
+                    text("outcomeMeasures.within2", locale),
+                    rows.stream().map(g -> percent(g.recidivism2().value())).toList()),
+                dataset(
+                    text("outcomeMeasures.within3", locale),
+                    rows.stream().map(g -> percent(g.recidivism3().value())).toList()))));
   }
 
   private String survivalChart(Dashboard d, Map<String, String> names, Locale locale) {
@@ -120,8 +135,12 @@ class DashboardView {
             "labels", rows.stream().map(p -> p.name() == null ? p.programId() : p.name()).toList(),
             "datasets",
                 List.of(
-                    dataset(text("outcomeMeasures.completionRate", locale), rows.stream().map(p -> percent(p.completion().value())).toList()),
-                    dataset(text("outcomeMeasures.engagement", locale), rows.stream().map(p -> percent(p.engagement().value())).toList()))));
+                    dataset(
+                        text("outcomeMeasures.completionRate", locale),
+                        rows.stream().map(p -> percent(p.completion().value())).toList()),
+                    dataset(
+                        text("outcomeMeasures.engagement", locale),
+                        rows.stream().map(p -> percent(p.engagement().value())).toList()))));
   }
 
   private String revocationsChart(Dashboard d, Locale locale) {
@@ -129,10 +148,15 @@ class DashboardView {
         d.revocationsByType().keySet().stream().map(k -> revocationType(k, locale)).toList();
     return json.writeValueAsString(
         Map.of(
-            "type", "bar",
-            "labels", labels,
+            "type",
+            "bar",
+            "labels",
+            labels,
             "datasets",
-                List.of(dataset(text("outcomeMeasures.revocations", locale), List.copyOf(d.revocationsByType().values())))));
+            List.of(
+                dataset(
+                    text("outcomeMeasures.revocations", locale),
+                    List.copyOf(d.revocationsByType().values())))));
   }
 
   String revocationType(String type, Locale locale) {

@@ -49,11 +49,14 @@ class GroupLabels {
       case PROGRAM -> labels.putAll(programNames(keys));
       case PROVIDER -> {
         List<OrganizationId> ids = uuids(keys).stream().map(OrganizationId::new).toList();
-        organizations.findAll(ids).forEach((id, org) -> labels.put(id.value().toString(), org.name()));
+        organizations
+            .findAll(ids)
+            .forEach((id, org) -> labels.put(id.value().toString(), org.name()));
       }
       case OFFICER, TEAM -> {
         for (UUID id : uuids(keys)) {
-          staff.find(new UserId(id))
+          staff
+              .find(new UserId(id))
               .map(StaffMember::displayName)
               .ifPresent(name -> labels.put(id.toString(), name));
         }
@@ -89,9 +92,10 @@ class GroupLabels {
              ORDER BY program_id, updated_at DESC
             """)
         .param("ids", List.copyOf(keys))
-        .query(rs -> {
-          names.put(rs.getString(1), rs.getString(2));
-        });
+        .query(
+            rs -> {
+              names.put(rs.getString(1), rs.getString(2));
+            });
     return names;
   }
 

@@ -46,7 +46,14 @@ class OutcomeMeasuresApiController {
     MeasureFilter filter =
         MeasureFilter.parse(
             OutcomeMeasuresController.request(
-                kind, definition, groupBy, from, to, program, riskLevel, team),
+                OutcomeMeasuresController.kindFor(principal, kind),
+                definition,
+                groupBy,
+                from,
+                to,
+                program,
+                riskLevel,
+                team),
             measures.today());
     return measures.dashboard(MeasureScope.of(principal, filter.myTeam()), filter);
   }

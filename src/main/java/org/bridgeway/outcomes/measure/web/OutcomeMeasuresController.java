@@ -77,6 +77,17 @@ class OutcomeMeasuresController {
     this.audit = audit;
   }
 
+  /**
+   * A provider's outcomes are those of the people leaving its programs: its dashboard starts from
+   * program exits unless asked otherwise.
+   */
+  static String kindFor(BridgewayPrincipal principal, String kind) {
+    if ((kind == null || kind.isBlank()) && MeasureScope.of(principal, false).provider() != null) {
+      return MeasureFilter.StartKind.PROGRAM_EXIT.name();
+    }
+    return kind;
+  }
+
   static Request request(
       String kind,
       String definition,
@@ -104,7 +115,8 @@ class OutcomeMeasuresController {
       Locale locale,
       HttpServletResponse response,
       Model model) {
-    Request request = request(kind, definition, groupBy, from, to, program, riskLevel, team);
+    Request request =
+        request(kindFor(principal, kind), definition, groupBy, from, to, program, riskLevel, team);
     model.addAttribute("request", request);
     model.addAttribute("kinds", MeasureFilter.StartKind.values());
     model.addAttribute("definitions", MeasureFilter.Definition.values());
@@ -145,12 +157,22 @@ class OutcomeMeasuresController {
     try {
       filter =
           MeasureFilter.parse(
-              request(kind, definition, groupBy, from, to, program, riskLevel, team),
+              request(
+                  kindFor(principal, kind),
+                  definition,
+                  groupBy,
+                  from,
+                  to,
+                  program,
+                  riskLevel,
+                  team),
               measures.today());
     } catch (FilterRejected rejected) {
       response.sendError(
           HttpServletResponse.SC_BAD_REQUEST,
-          rejected.violations().getFirst().field() + " " + rejected.violations().getFirst().message());
+          rejected.violations().getFirst().field()
+              + " "
+              + rejected.violations().getFirst().message());
       return;
     }
     if (!FIGURES.contains(which)) {
@@ -167,42 +189,76 @@ class OutcomeMeasuresController {
     try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
       switch (which) {
         case "survival" -> {
-          csv.printRecord("group", "people", "events", "day", "at_risk", "survival", "ci_low", "ci_high");
+          csv.printRecord(
+              "group", "people", "events", "day", "at_risk", "survival", "ci_low", "ci_high");
           for (var curve : d.curves()) {
             for (Step s : curve.steps()) {
               csv.printRecord(
                   SpreadsheetCells.guard(view.labels().getOrDefault(curve.key(), curve.key())),
-                  curve.people(), curve.events(), s.day(), s.atRisk(),
-                  decimal(s.survival()), decimal(s.low()), decimal(s.high()));
+                  curve.people(),
+                  curve.events(),
+                  s.day(),
+                  s.atRisk(),
+                  decimal(s.survival()),
+                  decimal(s.low()),
+                  decimal(s.high()));
             }
           }
         }
         case "programs" -> {
-          csv.printRecord("program_id", "program", "referred", "ended", "completed", "completion_rate",
-              "completion_ci_low", "completion_ci_high", "sessions_attended", "sessions_scheduled",
-              "engagement", "median_days_to_first_session");
+          csv.printRecord(
+              "program_id",
+              "program",
+              "referred",
+              "ended",
+              "completed",
+              "completion_rate",
+              "completion_ci_low",
+              "completion_ci_high",
+              "sessions_attended",
+              "sessions_scheduled",
+              "engagement",
+              "median_days_to_first_session");
           List<ProgramFigures> rows = new ArrayList<>(d.programs());
           if (d.programTotal() != null) {
             rows.add(0, d.programTotal());
           }
           for (ProgramFigures p : rows) {
             csv.printRecord(
-                SpreadsheetCells.guard(p.programId()), SpreadsheetCells.guard(p.name() == null ? "" : p.name()),
-                p.referred(), p.completion().of(), p.completion().count(), decimal(p.completion().value()),
-                decimal(p.completion().low()), decimal(p.completion().high()), p.engagement().count(),
-                p.engagement().of(), decimal(p.engagement().value()), decimal(p.medianDaysToFirstSession()));
+                SpreadsheetCells.guard(p.programId()),
+                SpreadsheetCells.guard(p.name() == null ? "" : p.name()),
+                p.referred(),
+                p.completion().of(),
+                p.completion().count(),
+                decimal(p.completion().value()),
+                decimal(p.completion().low()),
+                decimal(p.completion().high()),
+                p.engagement().count(),
+                p.engagement().of(),
+                decimal(p.engagement().value()),
+                decimal(p.medianDaysToFirstSession()));
           }
         }
         case "revocations" -> {
           csv.printRecord("type", "revocations");
           for (Map.Entry<String, Long> r : d.revocationsByType().entrySet()) {
-            csv.printRecord(SpreadsheetCells.guard(views.revocationType(r.getKey(), locale)), r.getValue());
+            csv.printRecord(
+                SpreadsheetCells.guard(views.revocationType(r.getKey(), locale)), r.getValue());
           }
         }
         default -> {
           List<String> header = new ArrayList<>(List.of("group", "people"));
-          for (String m : List.of("recidivism_1y", "recidivism_2y", "recidivism_3y", "employed_6m", "employed_12m", "housing_stable_12m", "supervision_success")) {
-            header.addAll(List.of(m + "_count", m + "_of", m + "_rate", m + "_ci_low", m + "_ci_high"));
+          for (String m :
+              List.of(
+                  "recidivism_1y",
+                  "recidivism_2y",
+                  "recidivism_3y",
+                  "employed_6m",
+                  "employed_12m",
+                  "housing_stable_12m",
+                  "supervision_success")) {
+            header.addAll(
+                List.of(m + "_count", m + "_of", m + "_rate", m + "_ci_low", m + "_ci_high"));
           }
           csv.printRecord(header);
           List<GroupFigures> rows = new ArrayList<>(List.of(d.total()));
@@ -211,8 +267,18 @@ class OutcomeMeasuresController {
             List<Object> record = new ArrayList<>();
             record.add(SpreadsheetCells.guard(view.labels().getOrDefault(g.key(), g.key())));
             record.add(g.people());
-            for (Rate r : List.of(g.recidivism1(), g.recidivism2(), g.recidivism3(), g.employed6(), g.employed12(), g.housingStable12(), g.supervisionSuccess())) {
-              record.addAll(List.of(r.count(), r.of(), decimal(r.value()), decimal(r.low()), decimal(r.high())));
+            for (Rate r :
+                List.of(
+                    g.recidivism1(),
+                    g.recidivism2(),
+                    g.recidivism3(),
+                    g.employed6(),
+                    g.employed12(),
+                    g.housingStable12(),
+                    g.supervisionSuccess())) {
+              record.addAll(
+                  List.of(
+                      r.count(), r.of(), decimal(r.value()), decimal(r.low()), decimal(r.high())));
             }
             csv.printRecord(record);
           }
@@ -236,7 +302,8 @@ class OutcomeMeasuresController {
       Locale locale) {
     MeasureFilter filter =
         MeasureFilter.parse(
-            request(kind, definition, groupBy, from, to, program, riskLevel, team),
+            request(
+                kindFor(principal, kind), definition, groupBy, from, to, program, riskLevel, team),
             measures.today());
     Dashboard d = measures.dashboard(MeasureScope.of(principal, filter.myTeam()), filter);
     Context context = new Context(locale);
@@ -247,7 +314,10 @@ class OutcomeMeasuresController {
         .contentType(MediaType.APPLICATION_PDF)
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename("outcome-measures-" + d.asOf() + ".pdf").build().toString())
+            ContentDisposition.attachment()
+                .filename("outcome-measures-" + d.asOf() + ".pdf")
+                .build()
+                .toString())
         .body(pdf);
   }
 
@@ -281,7 +351,11 @@ class OutcomeMeasuresController {
     }
     String key = group == null || group.isBlank() ? filter.kind().name() : group.strip();
     if (key.length() > 60) {
-      model.addAttribute("errors", List.of(new org.bridgeway.shared.web.FieldViolation("group", "Size", "must be at most 60 characters")));
+      model.addAttribute(
+          "errors",
+          List.of(
+              new org.bridgeway.shared.web.FieldViolation(
+                  "group", "Size", "must be at most 60 characters")));
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       return "outcomes/measure-people";
     }

@@ -35,7 +35,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class TransparencyController {
 
-  static final String CACHE = CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic().getHeaderValue();
+  static final String CACHE =
+      CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic().getHeaderValue();
 
   private final TransparencyReport reports;
   private final MessageSource messages;
@@ -94,7 +95,11 @@ class TransparencyController {
     response.setHeader("Cache-Control", CACHE);
     response.setHeader(
         "Content-Disposition",
-        "attachment; filename=\"transparency-" + report.dimension().name().toLowerCase(Locale.ROOT) + "-" + report.asOf() + ".csv\"");
+        "attachment; filename=\"transparency-"
+            + report.dimension().name().toLowerCase(Locale.ROOT)
+            + "-"
+            + report.asOf()
+            + ".csv\"");
     String withheld = text("transparency.suppressed", locale);
     List<String> labels = labels(report, locale);
     Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
@@ -109,12 +114,17 @@ class TransparencyController {
       for (int i = 0; i < rows.size(); i++) {
         Row row = rows.get(i);
         List<Object> record = new ArrayList<>();
-        record.add(SpreadsheetCells.guard(i < labels.size() ? labels.get(i) : text("transparency.total", locale)));
+        record.add(
+            SpreadsheetCells.guard(
+                i < labels.size() ? labels.get(i) : text("transparency.total", locale)));
         record.add(cell(row.people(), withheld));
         for (PublishedRate rate : row.rates()) {
           record.add(cell(rate.count(), withheld));
           record.add(cell(rate.of(), withheld));
-          record.add(rate.rate() == null ? (rate.suppressed() ? withheld : "") : String.format(Locale.ROOT, "%.4f", rate.rate()));
+          record.add(
+              rate.rate() == null
+                  ? (rate.suppressed() ? withheld : "")
+                  : String.format(Locale.ROOT, "%.4f", rate.rate()));
         }
         csv.printRecord(record);
       }
@@ -133,7 +143,8 @@ class TransparencyController {
                 messages.getMessage(
                     TransparencyReport.labelKey(report.dimension(), row.key()),
                     null,
-                    messages.getMessage("outcomeMeasures.value." + row.key(), null, row.key(), locale),
+                    messages.getMessage(
+                        "outcomeMeasures.value." + row.key(), null, row.key(), locale),
                     locale))
         .toList();
   }
