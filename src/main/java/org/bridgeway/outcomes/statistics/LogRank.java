@@ -1,6 +1,7 @@
 package org.bridgeway.outcomes.statistics;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -53,8 +54,8 @@ public final class LogRank {
     int i = 0;
     while (i < all.size()) {
       double time = all.get(i).time();
-      java.util.Arrays.fill(events, 0);
-      java.util.Arrays.fill(leaving, 0);
+      Arrays.fill(events, 0);
+      Arrays.fill(leaving, 0);
       long eventsNow = 0;
       while (i < all.size() && all.get(i).time() == time) {
         Tagged t = all.get(i++);

@@ -24,8 +24,9 @@ public final class PropensityScoreMatching {
    *   <li>The caliper is {@code caliperInSdOfLogit} times the pooled standard deviation of the
    *       logit, {@code sqrt((s_T^2 + s_C^2) / 2)}; Austin recommends 0.2.
    *   <li>Treated units are taken in a fixed order, highest score first (the hardest to match
-   *       first), ties by id; each takes the nearest unused control on the logit, ties by id, if it
-   *       lies within the caliper. Matching is without replacement, so every weight is 1.
+   *       first), ties by id; each takes the nearest unused control on the logit (of equally near
+   *       ones the smallest id) if it lies within the caliper. Matching is without replacement, so
+   *       every weight is 1.
    * </ol>
    *
    * The stratum of a unit is not used. The result is deterministic: the same units in the same
@@ -79,11 +80,9 @@ public final class PropensityScoreMatching {
         Double.isInfinite(caliperInSdOfLogit) ? caliperInSdOfLogit : caliperInSdOfLogit * pooledSd;
 
     // Unused controls by logit, then id; a TreeMap finds the nearest on either side in log time.
-    Comparator<MatchUnit> byLogitThenId =
-        Comparator.<MatchUnit>comparingDouble(u -> logit.get(u.id())).thenComparing(MatchUnit::id);
-    TreeMap<MatchUnit, Double> unused = new TreeMap<>(byLogitThenId);
+    TreeMap<Key, MatchUnit> unused = new TreeMap<>();
     for (MatchUnit control : controls) {
-      unused.put(control, logit.get(control.id()));
+      unused.put(new Key(logit.get(control.id()), control.id()), control);
     }
     treated.sort(
         Comparator.<MatchUnit>comparingDouble(u -> -logit.get(u.id()))
@@ -92,11 +91,8 @@ public final class PropensityScoreMatching {
     int matched = 0;
     for (MatchUnit unit : treated) {
       double score = logit.get(unit.id());
-      MatchUnit probe = new MatchUnit(unit.id(), false, null, unit.covariates());
-      MatchUnit below = unused.floorKey(probe);
-      MatchUnit above = unused.ceilingKey(probe);
-      MatchUnit nearest = nearer(below, above, score, logit);
-      if (nearest != null && Math.abs(logit.get(nearest.id()) - score) <= caliper) {
+      Key nearest = nearest(unused, score);
+      if (nearest != null && Math.abs(nearest.logit() - score) <= caliper) {
         unused.remove(nearest);
         weights.put(unit.id(), 1.0);
         weights.put(nearest.id(), 1.0);
@@ -106,16 +102,33 @@ public final class PropensityScoreMatching {
     return new MatchResult(weights, matched, treated.size() - matched, matched);
   }
 
-  private static MatchUnit nearer(
-      MatchUnit below, MatchUnit above, double score, Map<String, Double> logit) {
+  /** A control's place in the search: by logit, then id ("" sorts before every id). */
+  private record Key(double logit, String id) implements Comparable<Key> {
+    @Override
+    public int compareTo(Key other) {
+      int byLogit = Double.compare(logit, other.logit);
+      return byLogit != 0 ? byLogit : id.compareTo(other.id);
+    }
+  }
+
+  /**
+   * The unused control nearest to {@code score}; of equally near ones, the smallest id. Below and
+   * above are each taken as the smallest id at their logit.
+   */
+  private static Key nearest(TreeMap<Key, MatchUnit> unused, double score) {
+    Key above = unused.ceilingKey(new Key(score, ""));
+    Key below = unused.lowerKey(new Key(score, ""));
+    if (below != null) {
+      below = unused.ceilingKey(new Key(below.logit(), ""));
+    }
     if (below == null) {
       return above;
     }
     if (above == null) {
       return below;
     }
-    double belowDistance = score - logit.get(below.id());
-    double aboveDistance = logit.get(above.id()) - score;
+    double belowDistance = score - below.logit();
+    double aboveDistance = above.logit() - score;
     if (belowDistance != aboveDistance) {
       return belowDistance < aboveDistance ? below : above;
     }

@@ -87,6 +87,17 @@ public final class SmallCellSuppression {
     return result(value, hidden, rows, columns);
   }
 
+  /**
+   * Suppresses a list of counts (a 1-row table) whose total is published: the first row of the
+   * result holds the list; its row total is the list's total.
+   */
+  public static SuppressedTable suppressList(long[] counts, long threshold) {
+    if (counts == null) {
+      throw new IllegalArgumentException("a list to suppress needs at least one count");
+    }
+    return suppress(new long[][] {counts.clone()}, threshold);
+  }
+
   /** The complementary steps over the extended table; {@code hidden} is updated in place. */
   private record Suppressor(long[][] value, boolean[][] hidden) {
 

@@ -1,6 +1,7 @@
 package org.bridgeway.outcomes.statistics;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -22,9 +23,9 @@ public record SurvivalCurve(List<SurvivalStep> steps) {
   }
 
   /** The step in force at {@code time}, if any step lies at or before it. */
-  public java.util.Optional<SurvivalStep> stepAt(double time) {
+  public Optional<SurvivalStep> stepAt(double time) {
     int index = lastStepAtOrBefore(time);
-    return index < 0 ? java.util.Optional.empty() : java.util.Optional.of(steps.get(index));
+    return index < 0 ? Optional.empty() : Optional.of(steps.get(index));
   }
 
   /**

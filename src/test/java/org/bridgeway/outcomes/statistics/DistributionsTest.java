@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Reference values from scipy 1.17.1 ({@code scipy.stats.norm.ppf}, {@code norm.cdf}, {@code
- * chi2.sf}), printed with 15-17 significant digits by /tmp/stats/ref1.py.
+ * chi2.sf}), printed with 15-17 significant digits by
+ * src/test/resources/org/bridgeway/outcomes/statistics/reference.py.
  */
 class DistributionsTest {
 

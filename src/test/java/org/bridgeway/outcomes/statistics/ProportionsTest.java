@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
  * Proportions, their differences and ratios. Published figures are from R. G. Newcombe, Statistics
  * in Medicine 1998 (Wilson: "Two-sided confidence intervals for the single proportion", table I;
  * differences: "Interval estimation for the difference between independent proportions", table II,
- * method 10). All figures were also recomputed from the formulas in python3 (/tmp/stats/ref2.py,
- * scipy's norm.ppf for z) and Katz's ratio cross-checked against
- * scipy.stats.contingency.relative_risk.
+ * method 10). All figures were also recomputed from the formulas in python3 (reference.py in
+ * src/test/resources/org/bridgeway/outcomes/statistics, scipy's norm.ppf for z) and Katz's ratio
+ * cross-checked against scipy.stats.contingency.relative_risk.
  */
 class ProportionsTest {
 

@@ -39,6 +39,8 @@ class SmallCellSuppressionTest {
     assertThat(table.cells()[0]).containsExactly(-1, 0, -1, 50);
     assertThat(table.rowTotals()).containsExactly(58);
     assertCannotBeRecomputed(new long[][] {{3, 0, 5, 50}}, table);
+    assertThat(SmallCellSuppression.suppressList(new long[] {3, 0, 5, 50}, THRESHOLD))
+        .isEqualTo(table);
   }
 
   @Test
