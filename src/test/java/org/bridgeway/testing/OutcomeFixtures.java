@@ -44,6 +44,20 @@ public final class OutcomeFixtures {
     return id;
   }
 
+  /** The outcomes copy of a platform person: the same id as the supervision person. */
+  public UUID platformPerson(UUID supervisionPerson, UUID agency) {
+    jdbc.sql(
+            """
+            INSERT INTO outcomes_person (id, agency_id, source, gender, updated_at)
+            VALUES (:id, :agency, 'PLATFORM', 'FEMALE', :at)
+            """)
+        .param("id", supervisionPerson)
+        .param("agency", agency)
+        .param("at", RECORDED)
+        .update();
+    return supervisionPerson;
+  }
+
   /** A spell of the person, of the person's agency. */
   public UUID spell(
       UUID person,
