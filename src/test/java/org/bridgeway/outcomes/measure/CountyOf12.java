@@ -6,10 +6,10 @@ import org.bridgeway.testing.OutcomeFixtures;
 
 /**
  * Twelve people of one agency with known dates, as of 2030-01-01, whose figures are worked out by
- * hand in OutcomeMeasuresIntegrationTests (and independently with /tmp/measures/hand.py, whose
- * output is pasted there). P4 is arrested on the day of the start (not counted: strictly after),
- * P10 leaves observation (TRANSFERRED) before an arrest, P11 dies after an arrest, P12 has a second
- * supervision start that the cohort ignores.
+ * hand in OutcomeMeasuresIntegrationTests (and independently with county_of_12.py (beside this
+ * test), whose output is pasted there). P4 is arrested on the day of the start (not counted:
+ * strictly after), P10 leaves observation (TRANSFERRED) before an arrest, P11 dies after an arrest,
+ * P12 has a second supervision start that the cohort ignores.
  */
 final class CountyOf12 {
 

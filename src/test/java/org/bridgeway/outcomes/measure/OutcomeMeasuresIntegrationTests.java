@@ -29,9 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Every measure against the twelve people of {@link CountyOf12}, as of 2030-01-01. The expected
  * figures are worked out by hand below; the intervals, the Kaplan-Meier steps and the log-rank p
- * were computed independently with /tmp/measures/hand.py (python3 + scipy: its own Wilson formula,
- * product-limit estimate with Greenwood and log-log interval, two-group log-rank with
- * scipy.stats.chi2.sf), output pasted here.
+ * were computed independently with county_of_12.py (beside this test) (python3 + scipy: its own
+ * Wilson formula, product-limit estimate with Greenwood and log-log interval, two-group log-rank
+ * with scipy.stats.chi2.sf), output pasted here.
  */
 @IntegrationTest
 class OutcomeMeasuresIntegrationTests {
