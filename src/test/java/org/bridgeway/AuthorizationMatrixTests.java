@@ -173,6 +173,7 @@ class AuthorizationMatrixTests {
     ReferralPageEndpoints.register();
     OutcomeEventEndpoints.register();
     OutcomeEvidenceEndpoints.register();
+    OutcomeMeasureEndpoints.register();
     web(HttpMethod.GET, "/", EVERY_ROLE, Scope.NETWORK, 200, t -> get("/"));
     // identity administration
     web(

@@ -66,7 +66,10 @@ class SecurityConfiguration {
     "/hsds",
     "/hsds/**",
     "/directory",
-    "/directory/services/*"
+    "/directory/services/*",
+    // the public transparency report of outcomes: aggregates only, small counts suppressed
+    "/transparency",
+    "/transparency.csv"
   };
 
   @Bean

@@ -66,6 +66,11 @@ public class LayoutModel {
           new Destination(
               "nav.careUploads", "/care/provider/uploads", Set.of("ROLE_PROVIDER_STAFF")),
           new Destination("nav.referralMeasures", "/referrals/measures", MEASURE_READERS),
+          new Destination(
+              "nav.outcomeMeasures",
+              "/outcomes/measures",
+              Set.of(
+                  "ROLE_SUPERVISOR", "ROLE_ANALYST", "ROLE_PROVIDER_STAFF", "ROLE_NETWORK_ADMIN")),
           new Destination("nav.directoryImports", "/directory/imports", DIRECTORY_CURATORS),
           new Destination("nav.directoryStewards", "/directory/stewards", DIRECTORY_CURATORS),
           new Destination("nav.administration", "/admin/organizations", ADMINISTRATORS),
