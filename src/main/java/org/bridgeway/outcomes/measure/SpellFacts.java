@@ -104,6 +104,7 @@ public class SpellFacts {
   /** Recomputes the facts of these people's spells. */
   @Transactional
   public int refreshPeople(Collection<UUID> people) {
+    serialize();
     List<UUID> ids = List.copyOf(people);
     int refreshed = 0;
     // in slices, so that a large import's people never make one statement with a huge IN list
@@ -124,6 +125,7 @@ public class SpellFacts {
   /** Recomputes the facts of every spell of the agency (after a rebuild or a large import). */
   @Transactional
   public int refreshAgency(UUID agency) {
+    serialize();
     jdbc.sql("DELETE FROM outcomes_spell_fact WHERE agency_id = :agency")
         .param("agency", agency)
         .update();
@@ -136,7 +138,18 @@ public class SpellFacts {
   /** Recomputes everything, for the daily check and after a migration. */
   @Transactional
   public int refreshAll() {
+    serialize();
     jdbc.sql("DELETE FROM outcomes_spell_fact").update();
     return jdbc.sql(COMPUTE).param("now", OffsetDateTime.now(clock)).update();
+  }
+
+  /**
+   * Refreshes run one at a time, until their commit: two listeners refreshing the same person at
+   * once would otherwise both delete the old facts and both insert the new ones.
+   */
+  private void serialize() {
+    jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('outcomes-spell-facts', 0))")
+        .query()
+        .listOfRows();
   }
 }

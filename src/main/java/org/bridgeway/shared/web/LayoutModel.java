@@ -71,6 +71,14 @@ public class LayoutModel {
               "/outcomes/measures",
               Set.of(
                   "ROLE_SUPERVISOR", "ROLE_ANALYST", "ROLE_PROVIDER_STAFF", "ROLE_NETWORK_ADMIN")),
+          new Destination(
+              "nav.outcomeEvidence",
+              "/outcomes/evidence/effectiveness",
+              Set.of("ROLE_SUPERVISOR", "ROLE_ANALYST", "ROLE_NETWORK_ADMIN")),
+          new Destination(
+              "nav.outcomeImports",
+              "/outcomes/event-imports",
+              Set.of("ROLE_SUPERVISOR", "ROLE_ANALYST")),
           new Destination("nav.directoryImports", "/directory/imports", DIRECTORY_CURATORS),
           new Destination("nav.directoryStewards", "/directory/stewards", DIRECTORY_CURATORS),
           new Destination("nav.administration", "/admin/organizations", ADMINISTRATORS),

@@ -154,7 +154,7 @@ class OutcomeEventImportIntegrationTests {
     // An event the officer entered already: importing it again is a duplicate.
     jdbc.sql(
             "INSERT INTO outcomes_person (id, agency_id, source, updated_at) VALUES (?, ?,"
-                + " 'PLATFORM', now())")
+                + " 'PLATFORM', now()) ON CONFLICT (id) DO NOTHING")
         .params(byNumber.person(), agency.value())
         .update();
     jdbc.sql(
@@ -215,12 +215,8 @@ class OutcomeEventImportIntegrationTests {
             "16:housing_status:NotAllowed");
     assertThat(events(byId.person())).isEmpty();
     assertThat(events(byNumber.person())).hasSize(1);
-    assertThat(
-            jdbc.sql("SELECT count(*) FROM outcomes_person WHERE id = ?")
-                .param(byId.person())
-                .query(Integer.class)
-                .single())
-        .isZero();
+    // (The people themselves may be in the read model already: the platform copy adds them when
+    // their case opens. A rejected import must not leave events, which the two lines above check.)
     assertThat(
             jdbc.sql(
                     "SELECT count(*) FROM audit_entry WHERE action = 'outcomes.events.import'"

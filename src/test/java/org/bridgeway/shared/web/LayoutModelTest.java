@@ -54,7 +54,10 @@ class LayoutModelTest {
             tuple("/referrals", false),
             tuple("/directory/search", false),
             tuple("/care/programs/measures", false),
-            tuple("/referrals/measures", false));
+            tuple("/referrals/measures", false),
+            tuple("/outcomes/measures", false),
+            tuple("/outcomes/evidence/effectiveness", false),
+            tuple("/outcomes/event-imports", false));
   }
 
   @Test
@@ -108,6 +111,8 @@ class LayoutModelTest {
             tuple("/", false),
             tuple("/directory/search", false),
             tuple("/directory/listings", false),
+            tuple("/outcomes/measures", false),
+            tuple("/outcomes/evidence/effectiveness", false),
             tuple("/directory/imports", false),
             tuple("/directory/stewards", false),
             tuple("/admin/organizations", false),
@@ -128,7 +133,8 @@ class LayoutModelTest {
             tuple("/provider/referrals", false),
             tuple("/care/provider/transitions", false),
             tuple("/care/provider/uploads", false),
-            tuple("/referrals/measures", false));
+            tuple("/referrals/measures", false),
+            tuple("/outcomes/measures", false));
   }
 
   @Test
