@@ -5,6 +5,8 @@ import org.bridgeway.identity.OrganizationId;
 import org.bridgeway.identity.StaffDirectory;
 import org.bridgeway.identity.StaffMember;
 import org.bridgeway.outcomes.ingest.OutcomesReadModel;
+import org.bridgeway.outcomes.measure.MeasureCache;
+import org.bridgeway.outcomes.measure.SpellFacts;
 import org.bridgeway.shared.demo.DemoData;
 import org.bridgeway.shared.demo.DemoDataStep;
 import org.bridgeway.shared.demo.DemoProperties;
@@ -29,16 +31,22 @@ class OutcomesDemoData implements DemoDataStep {
   private final HistoricalCohort cohort;
   private final OutcomesReadModel readModel;
   private final DemoProperties properties;
+  private final SpellFacts facts;
+  private final MeasureCache measures;
 
   OutcomesDemoData(
       StaffDirectory staff,
       HistoricalCohort cohort,
       OutcomesReadModel readModel,
-      DemoProperties properties) {
+      DemoProperties properties,
+      SpellFacts facts,
+      MeasureCache measures) {
     this.staff = staff;
     this.cohort = cohort;
     this.readModel = readModel;
     this.properties = properties;
+    this.facts = facts;
+    this.measures = measures;
   }
 
   @Override
@@ -57,6 +65,10 @@ class OutcomesDemoData implements DemoDataStep {
     OutcomesReadModel.Rebuilt copied = readModel.rebuild(agency);
     HistoricalCohort.Generated generated =
         cohort.generate(agency, cohortSize(properties.scale(), copied.people()));
+    // The cohort is written straight to the tables, not through a change event: the measures'
+    // facts are computed here, before the demo opens, so the first dashboard already shows them.
+    facts.refreshAgency(agency.value());
+    measures.clear();
     demo.announce(
         "Outcomes: "
             + copied.people()

@@ -5,8 +5,11 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import java.time.LocalTime;
 import org.bridgeway.outcomes.OutcomeRecordsChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.modulith.events.ApplicationModuleListener;
 
 /**
@@ -27,12 +30,23 @@ class SpellFactsRefresher {
     this.cache = cache;
   }
 
+  private static final Logger log = LoggerFactory.getLogger(SpellFactsRefresher.class);
+
   @ApplicationModuleListener
   void on(OutcomeRecordsChanged changed) {
-    if (changed.wholeAgency()) {
-      facts.refreshAgency(changed.agency());
-    } else {
-      facts.refreshPeople(changed.people());
+    try {
+      if (changed.wholeAgency()) {
+        facts.refreshAgency(changed.agency());
+      } else {
+        facts.refreshPeople(changed.people());
+      }
+    } catch (DataIntegrityViolationException replacedMeanwhile) {
+      // A writer replaced some of these spells while their facts were computed (the copy of the
+      // platform's records replaces its spells). That writer publishes its own change after its
+      // commit, and the refresh it causes computes these facts again; nothing is lost.
+      log.info(
+          "Spell facts of agency {} are computed again after a concurrent change",
+          changed.agency());
     }
     cache.clear();
   }
