@@ -5,8 +5,6 @@ import org.bridgeway.identity.OrganizationId;
 import org.bridgeway.identity.StaffDirectory;
 import org.bridgeway.identity.StaffMember;
 import org.bridgeway.outcomes.ingest.OutcomesReadModel;
-import org.bridgeway.outcomes.measure.MeasureCache;
-import org.bridgeway.outcomes.measure.SpellFacts;
 import org.bridgeway.shared.demo.DemoData;
 import org.bridgeway.shared.demo.DemoDataStep;
 import org.bridgeway.shared.demo.DemoProperties;
@@ -31,22 +29,16 @@ class OutcomesDemoData implements DemoDataStep {
   private final HistoricalCohort cohort;
   private final OutcomesReadModel readModel;
   private final DemoProperties properties;
-  private final SpellFacts facts;
-  private final MeasureCache measures;
 
   OutcomesDemoData(
       StaffDirectory staff,
       HistoricalCohort cohort,
       OutcomesReadModel readModel,
-      DemoProperties properties,
-      SpellFacts facts,
-      MeasureCache measures) {
+      DemoProperties properties) {
     this.staff = staff;
     this.cohort = cohort;
     this.readModel = readModel;
     this.properties = properties;
-    this.facts = facts;
-    this.measures = measures;
   }
 
   @Override
@@ -65,10 +57,8 @@ class OutcomesDemoData implements DemoDataStep {
     OutcomesReadModel.Rebuilt copied = readModel.rebuild(agency);
     HistoricalCohort.Generated generated =
         cohort.generate(agency, cohortSize(properties.scale(), copied.people()));
-    // The cohort is written straight to the tables, not through a change event: the measures'
-    // facts are computed here, before the demo opens, so the first dashboard already shows them.
-    facts.refreshAgency(agency.value());
-    measures.clear();
+    // The rebuild's change event is delivered when this step commits, with the cohort: the
+    // measures' facts are then computed over both.
     demo.announce(
         "Outcomes: "
             + copied.people()

@@ -10,7 +10,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the spell facts current: after a change to the read model commits, the facts of the people
@@ -22,33 +26,61 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 @Configuration(proxyBeanMethods = false)
 class SpellFactsRefresher {
 
+  private static final Logger log = LoggerFactory.getLogger(SpellFactsRefresher.class);
+
+  /** How often a refresh that met a concurrent writer is tried again. */
+  private static final int ATTEMPTS = 5;
+
   private final SpellFacts facts;
   private final MeasureCache cache;
+  private final TransactionTemplate newTransaction;
 
-  SpellFactsRefresher(SpellFacts facts, MeasureCache cache) {
+  SpellFactsRefresher(
+      SpellFacts facts, MeasureCache cache, PlatformTransactionManager transactionManager) {
     this.facts = facts;
     this.cache = cache;
+    this.newTransaction = new TransactionTemplate(transactionManager);
+    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
-
-  private static final Logger log = LoggerFactory.getLogger(SpellFactsRefresher.class);
 
   @ApplicationModuleListener
   void on(OutcomeRecordsChanged changed) {
-    try {
-      if (changed.wholeAgency()) {
-        facts.refreshAgency(changed.agency());
-      } else {
-        facts.refreshPeople(changed.people());
+    for (int attempt = 1; ; attempt++) {
+      try {
+        // Each attempt in a transaction of its own: one that failed cannot be continued.
+        newTransaction.executeWithoutResult(
+            status -> {
+              if (changed.wholeAgency()) {
+                facts.refreshAgency(changed.agency());
+              } else {
+                facts.refreshPeople(changed.people());
+              }
+            });
+        break;
+      } catch (DataIntegrityViolationException | PessimisticLockingFailureException met) {
+        // A writer of the read model replaced some of these spells while their facts were being
+        // computed (the platform copy replaces a person's spells; they commit independently of
+        // this listener). Once it has committed, the same computation succeeds.
+        if (attempt == ATTEMPTS) {
+          throw met;
+        }
+        log.info(
+            "Spell facts of agency {} met a concurrent change; trying again ({} of {})",
+            changed.agency(),
+            attempt + 1,
+            ATTEMPTS);
+        pause(attempt);
       }
-    } catch (DataIntegrityViolationException replacedMeanwhile) {
-      // A writer replaced some of these spells while their facts were computed (the copy of the
-      // platform's records replaces its spells). That writer publishes its own change after its
-      // commit, and the refresh it causes computes these facts again; nothing is lost.
-      log.info(
-          "Spell facts of agency {} are computed again after a concurrent change",
-          changed.agency());
     }
     cache.clear();
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(200L * attempt);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Bean
