@@ -44,12 +44,16 @@ public final class OutcomeFixtures {
     return id;
   }
 
-  /** The outcomes copy of a platform person: the same id as the supervision person. */
+  /**
+   * The outcomes copy of a platform person: the same id as the supervision person. The platform
+   * copy may have made it already (it copies a person when their case opens, after the commit).
+   */
   public UUID platformPerson(UUID supervisionPerson, UUID agency) {
     jdbc.sql(
             """
             INSERT INTO outcomes_person (id, agency_id, source, gender, updated_at)
             VALUES (:id, :agency, 'PLATFORM', 'FEMALE', :at)
+            ON CONFLICT (id) DO NOTHING
             """)
         .param("id", supervisionPerson)
         .param("agency", agency)
