@@ -195,7 +195,12 @@ class PlatformCopyIntegrationTests {
                         .orElse(null),
                 found -> found != null);
     CareFixtures.Episode episode = episode(episodeId);
-    CareFixtures.Appt appointment = care.pastAppointment(episode);
+    // An hour ago, but not before today's start: the episode opened today, and an hour ago is
+    // yesterday when the suite runs just after midnight (UTC).
+    java.time.Instant hourAgo = clock.instant().minus(java.time.Duration.ofHours(1));
+    java.time.Instant todayStart = today.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    CareFixtures.Appt appointment =
+        care.appointment(episode, hourAgo.isBefore(todayStart) ? todayStart : hourAgo);
     book.recordAttendance(
         CareFixtures.staffOf(provider),
         new TreatmentEpisodeId(episodeId),
