@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import javax.sql.DataSource;
 import org.bridgeway.identity.OrganizationId;
+import org.bridgeway.shared.demo.CopyTable;
 import org.bridgeway.shared.demo.DemoData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

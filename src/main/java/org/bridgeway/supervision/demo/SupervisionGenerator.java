@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import org.bridgeway.identity.GeneratedStaff;
 import org.bridgeway.identity.OrganizationId;
 import org.bridgeway.identity.UserId;
+import org.bridgeway.shared.demo.CopyTable;
 import org.bridgeway.shared.demo.DemoData;
 import org.bridgeway.shared.demo.DemoProperties.Scale;
 import org.bridgeway.shared.vocabulary.SupervisionLevel;

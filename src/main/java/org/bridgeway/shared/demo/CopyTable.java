@@ -1,4 +1,4 @@
-package org.bridgeway.outcomes.demo;
+package org.bridgeway.shared.demo;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -9,10 +9,10 @@ import org.postgresql.PGConnection;
 
 /**
  * The rows of one table built in memory as CSV and written with PostgreSQL COPY straight into the
- * table: the generator's bulk path. Null is SQL NULL, everything else quoted text that PostgreSQL
- * casts to the column's type (ISO dates and instants, UUIDs, true/false).
+ * table: the demo data generators' bulk path. Null is SQL NULL, everything else quoted text that
+ * PostgreSQL casts to the column's type (ISO dates and instants, UUIDs, true/false).
  */
-final class CopyTable {
+public final class CopyTable {
 
   private final String table;
   private final String columns;
@@ -21,12 +21,12 @@ final class CopyTable {
   private int rows;
   private long written;
 
-  CopyTable(String table, String columns) {
+  public CopyTable(String table, String columns) {
     this.table = table;
     this.columns = columns;
   }
 
-  CopyTable cell(Object value) {
+  public CopyTable cell(Object value) {
     if (!firstCell) {
       csv.append(',');
     }
@@ -47,40 +47,40 @@ final class CopyTable {
   }
 
   /** Several cells in column order. */
-  CopyTable row(Object... values) {
+  public CopyTable row(Object... values) {
     for (Object value : values) {
       cell(value);
     }
     return endRow();
   }
 
-  CopyTable endRow() {
+  public CopyTable endRow() {
     csv.append('\n');
     firstCell = true;
     rows++;
     return this;
   }
 
-  String table() {
+  public String table() {
     return table;
   }
 
-  int rows() {
+  public int rows() {
     return rows;
   }
 
   /** Rows written so far by {@link #flush}. */
-  long written() {
+  public long written() {
     return written;
   }
 
   /** The rows built since the last flush, as CSV (for tests of determinism). */
-  String text() {
+  public String text() {
     return csv.toString();
   }
 
   /** Copies the rows built since the last flush into the table and forgets them. */
-  void flush(Connection connection) {
+  public void flush(Connection connection) {
     if (rows == 0) {
       return;
     }
