@@ -40,24 +40,10 @@ class ReadModelWriter {
    */
   void lock(UUID agency, Collection<UUID> people) {
     if (people == null) {
-      jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-          .param("key", "outcomes-agency:" + agency)
-          .query()
-          .singleValue();
-      return;
+      ReadModelLocks.wholeAgency(jdbc, agency);
+    } else {
+      ReadModelLocks.people(jdbc, agency, people);
     }
-    jdbc.sql("SELECT pg_advisory_xact_lock_shared(hashtextextended(:key, 0))")
-        .param("key", "outcomes-agency:" + agency)
-        .query()
-        .singleValue();
-    people.stream()
-        .sorted()
-        .forEach(
-            person ->
-                jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                    .param("key", "outcomes-person:" + person)
-                    .query()
-                    .singleValue());
   }
 
   /**

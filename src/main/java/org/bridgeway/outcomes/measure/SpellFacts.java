@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.bridgeway.outcomes.ingest.ReadModelLocks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -101,10 +102,12 @@ public class SpellFacts {
     this.clock = clock;
   }
 
-  /** Recomputes the facts of these people's spells. */
+  /** Recomputes the facts of these people's spells, people of the agency. */
   @Transactional
-  public int refreshPeople(Collection<UUID> people) {
-    serialize();
+  public int refreshPeople(UUID agency, Collection<UUID> people) {
+    // Waits for any copy of these people still being written, and keeps the next one out until
+    // this commits: the facts point at spells such a copy replaces.
+    ReadModelLocks.people(jdbc, agency, people);
     List<UUID> ids = List.copyOf(people);
     int refreshed = 0;
     // in slices, so that a large import's people never make one statement with a huge IN list
@@ -125,7 +128,7 @@ public class SpellFacts {
   /** Recomputes the facts of every spell of the agency (after a rebuild or a large import). */
   @Transactional
   public int refreshAgency(UUID agency) {
-    serialize();
+    ReadModelLocks.wholeAgency(jdbc, agency);
     jdbc.sql("DELETE FROM outcomes_spell_fact WHERE agency_id = :agency")
         .param("agency", agency)
         .update();
@@ -135,21 +138,19 @@ public class SpellFacts {
         .update();
   }
 
-  /** Recomputes everything, for the daily check and after a migration. */
+  /** Recomputes everything, for the daily check and after a migration: agency by agency. */
   @Transactional
   public int refreshAll() {
-    serialize();
-    jdbc.sql("DELETE FROM outcomes_spell_fact").update();
-    return jdbc.sql(COMPUTE).param("now", OffsetDateTime.now(clock)).update();
-  }
-
-  /**
-   * Refreshes run one at a time, until their commit: two listeners refreshing the same person at
-   * once would otherwise both delete the old facts and both insert the new ones.
-   */
-  private void serialize() {
-    jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('outcomes-spell-facts', 0))")
-        .query()
-        .listOfRows();
+    List<UUID> agencies =
+        jdbc.sql(
+                "SELECT agency_id FROM outcomes_spell UNION SELECT agency_id FROM outcomes_spell_fact"
+                    + " ORDER BY 1")
+            .query(UUID.class)
+            .list();
+    int refreshed = 0;
+    for (UUID agency : agencies) {
+      refreshed += refreshAgency(agency);
+    }
+    return refreshed;
   }
 }
