@@ -8,8 +8,9 @@
  * <p>Allowed dependencies: {@code shared}, {@code identity} (who acts for which organization, the
  * network's providers), {@code audit} (every read and change), {@code supervision} (the person and
  * who sees them) and {@code consent} (every disclosure of a provider's reports; this module tells
- * the engine when treatment ended) and {@code referrals} (an accepted referral to a treatment
- * provider opens the person's episode there).
+ * the engine when treatment ended), {@code referrals} (an accepted referral to a treatment provider
+ * opens the person's episode there) and {@code directory} (the programs providers keep, for
+ * generated episodes).
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Care",
@@ -20,6 +21,7 @@
       "audit",
       "supervision",
       "consent",
-      "referrals"
+      "referrals",
+      "directory"
     })
 package org.bridgeway.care;

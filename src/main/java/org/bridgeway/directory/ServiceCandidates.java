@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +27,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The directory's active services as matching scores them ({@link ServiceCandidate}), read from the
- * search projection in one query: the services that address given need domains, one service, or all
- * of them (for an exhaustive baseline). Also where a ZIP code lies, so that distances can be
- * measured from a person's home the way the directory search measures them.
+ * The directory's active services as matching scores them ({@link ServiceCandidate}): the services
+ * that address given need domains, one service, or all of them (for an exhaustive baseline). Also
+ * where a ZIP code lies, so that distances can be measured from a person's home the way the
+ * directory search measures them.
+ *
+ * <p>The services are read from the search projection once and kept in memory with the projection's
+ * version (ADR 0030): a request reads the version, one row, and reloads every service only when a
+ * write has changed it since. Reading the candidates afresh for each person (a few hundred rows
+ * with their arrays) took most of a recommendation's time, while the projection changes only when a
+ * listing or its capacity does.
  */
 @Service
 public class ServiceCandidates {
@@ -44,8 +52,21 @@ public class ServiceCandidates {
       WHERE status = 'active'
       """;
 
+  /** The active services as of a version of the projection, in the projection's order. */
+  private record Snapshot(
+      long version, List<ServiceCandidate> services, Map<ServiceId, ServiceCandidate> byId) {
+
+    static Snapshot of(long version, List<ServiceCandidate> services) {
+      Map<ServiceId, ServiceCandidate> byId = new HashMap<>();
+      services.forEach(s -> byId.put(s.id(), s));
+      return new Snapshot(version, List.copyOf(services), byId);
+    }
+  }
+
   private final JdbcClient jdbc;
   private final ZipCentroids zips;
+  private final Object loading = new Object();
+  private volatile Snapshot snapshot;
 
   ServiceCandidates(JdbcClient jdbc, ZipCentroids zips) {
     this.jdbc = jdbc;
@@ -58,23 +79,48 @@ public class ServiceCandidates {
     if (needDomains.isEmpty()) {
       return List.of();
     }
-    return read(
-        jdbc.sql(SELECT + " AND need_domains && :domains::text[]")
-            .param("domains", needDomains.stream().map(Enum::name).toArray(String[]::new)));
+    List<ServiceCandidate> serving = new ArrayList<>();
+    for (ServiceCandidate service : current().services()) {
+      if (!Collections.disjoint(service.needDomains(), needDomains)) {
+        serving.add(service);
+      }
+    }
+    return serving;
   }
 
   /** The service if it is active. */
   @Transactional(readOnly = true)
   public Optional<ServiceCandidate> find(ServiceId service) {
-    return read(jdbc.sql(SELECT + " AND service_id = :service").param("service", service.value()))
-        .stream()
-        .findFirst();
+    return Optional.ofNullable(current().byId().get(service));
   }
 
   /** Every active service: for baselines and reports, not for answering a request. */
   @Transactional(readOnly = true)
   public List<ServiceCandidate> all() {
     return read(jdbc.sql(SELECT));
+  }
+
+  /**
+   * The services as of the projection's committed version or a later one. The version is read
+   * before the services, so a copy can only be newer than its label, never older: a write committed
+   * in between is read again by the next request, never missed.
+   */
+  private Snapshot current() {
+    long version =
+        jdbc.sql("SELECT version FROM directory_search_version").query(Long.class).single();
+    Snapshot known = snapshot;
+    if (known != null && known.version() == version) {
+      return known;
+    }
+    synchronized (loading) {
+      known = snapshot;
+      if (known != null && known.version() == version) {
+        return known;
+      }
+      Snapshot loaded = Snapshot.of(version, read(jdbc.sql(SELECT)));
+      snapshot = loaded;
+      return loaded;
+    }
   }
 
   /**

@@ -471,6 +471,48 @@ class MatchingIntegrationTests {
         .formatted(n, d, c, l, cost, completion, version);
   }
 
+  @Test
+  void theServicesKeptInMemoryFollowEveryCommittedCapacityReportAndNoRolledBackOne() {
+    UUID service = data.service("Housing with room", NeedDomain.HOUSING).openSlots(4).create();
+    assertThat(slotsOf(service)).isEqualTo(4);
+
+    reportSlots(service, 0);
+    assertThat(slotsOf(service)).as("the next read after a commit").isEqualTo(0);
+
+    transactions.executeWithoutResult(
+        tx -> {
+          reportSlots(service, 9);
+          // Read inside the write: the copy taken here holds the uncommitted report.
+          assertThat(slotsOf(service)).isEqualTo(9);
+          tx.setRollbackOnly();
+        });
+    assertThat(slotsOf(service)).as("after the rollback").isEqualTo(0);
+
+    assertThat(candidates.serving(Set.of(NeedDomain.HOUSING)))
+        .filteredOn(c -> c.id().value().equals(service))
+        .singleElement()
+        .satisfies(c -> assertThat(c.capacity().openSlots()).isZero());
+    assertThat(candidates.serving(Set.of(NeedDomain.EDUCATION_EMPLOYMENT)))
+        .noneMatch(c -> c.id().value().equals(service));
+  }
+
+  private int slotsOf(UUID service) {
+    return candidates
+        .find(new org.bridgeway.directory.ServiceId(service))
+        .orElseThrow()
+        .capacity()
+        .openSlots();
+  }
+
+  private void reportSlots(UUID service, int openSlots) {
+    transactions.executeWithoutResult(
+        tx -> {
+          capacities.report(service, openSlots, 0, null, "test", clock.instant(), null);
+          events.publishEvent(
+              new org.bridgeway.directory.hsds.DirectoryRecordsChanged(Set.of(service)));
+        });
+  }
+
   static String field(JsonNode problem) {
     return problem.get("errors").get(0).get("field").asString();
   }

@@ -54,18 +54,19 @@ class JdbcAuditTrail implements AuditTrail {
   private record Pending(AuditEvent event, Actor actor, RequestOrigin origin) {}
 
   /**
-   * The entries recorded in the current transaction. Found among the transaction's
-   * synchronizations, which an inner REQUIRES_NEW transaction suspends, so that its entries commit
-   * with it and not with the outer one.
+   * The entries recorded in the current transaction, bound to it as a resource. The binding follows
+   * the transaction: an inner REQUIRES_NEW transaction suspends it (see {@link
+   * AppendAtCommit#suspend}), so that its entries commit with it and not with the outer one. Not
+   * found by scanning the transaction's synchronizations: every event published in a transaction
+   * adds one per listener, and the scan sorts them all on each call, which made a transaction that
+   * records thousands of entries and events quadratic.
    */
   private AppendAtCommit pendingOfThisTransaction() {
-    for (TransactionSynchronization synchronization :
-        TransactionSynchronizationManager.getSynchronizations()) {
-      if (synchronization instanceof AppendAtCommit pending && pending.trail == this) {
-        return pending;
-      }
+    if (TransactionSynchronizationManager.getResource(this) instanceof AppendAtCommit pending) {
+      return pending;
     }
     AppendAtCommit pending = new AppendAtCommit(this);
+    TransactionSynchronizationManager.bindResource(this, pending);
     TransactionSynchronizationManager.registerSynchronization(pending);
     return pending;
   }
@@ -118,6 +119,21 @@ class JdbcAuditTrail implements AuditTrail {
         trail.append(List.copyOf(pending));
         pending.clear();
       }
+    }
+
+    @Override
+    public void suspend() {
+      TransactionSynchronizationManager.unbindResource(trail);
+    }
+
+    @Override
+    public void resume() {
+      TransactionSynchronizationManager.bindResource(trail, this);
+    }
+
+    @Override
+    public void afterCompletion(int status) {
+      TransactionSynchronizationManager.unbindResourceIfPossible(trail);
     }
 
     @Override

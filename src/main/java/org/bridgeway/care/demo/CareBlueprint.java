@@ -49,7 +49,7 @@ final class CareBlueprint {
             "care_episode",
             "id, person_id, agency_id, provider_id, person_name, person_birth_date, basis,"
                 + " started_on, ended_on, end_reason, recorded_by, recorded_at, ended_by, ended_at,"
-                + " version");
+                + " version, directory_service_id");
     final CopyRows appointment =
         new CopyRows(
             "care_appointment",
@@ -75,8 +75,21 @@ final class CareBlueprint {
     }
   }
 
-  /** What one provider's episode is, for the sensitivity of its rows. */
-  record Provider(UUID id, String sensitivity) {}
+  /**
+   * A provider episodes are at: the sensitivity of its rows, and the directory services it keeps
+   * (an episode is at one of them, so that outcomes can measure programs; none when it keeps none).
+   */
+  record Provider(UUID id, String sensitivity, List<UUID> services) {
+
+    Provider {
+      services = List.copyOf(services);
+    }
+
+    /** The service of the n-th episode, or null; chosen by n so the random draws stay the same. */
+    UUID serviceOf(int n) {
+      return services.isEmpty() ? null : services.get(n % services.size());
+    }
+  }
 
   private static final String[] NO_SHOW_REASONS = {
     "No transportation", "Work shift", "Did not call", "Illness", "Childcare", "Court date"
@@ -249,7 +262,8 @@ final class CareBlueprint {
         now,
         endedAt == null ? null : SYSTEM,
         endedAt,
-        endedOn == null ? 0 : 1);
+        endedOn == null ? 0 : 1,
+        provider.serviceOf(n));
     if (endedOn != null) {
       tables.discharge.row(
           id(4, n),

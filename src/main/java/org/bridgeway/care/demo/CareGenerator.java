@@ -12,6 +12,8 @@ import java.util.Random;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.bridgeway.consent.Part2Programs;
+import org.bridgeway.directory.DirectoryServices;
+import org.bridgeway.directory.ServiceId;
 import org.bridgeway.identity.OrganizationId;
 import org.bridgeway.shared.demo.DemoProperties.Scale;
 import org.slf4j.Logger;
@@ -34,6 +36,9 @@ public class CareGenerator {
 
   /** Episodes per COPY batch: large enough for COPY, small enough for memory at any scale. */
   static final int BATCH_EPISODES = 2_000;
+
+  /** The directory services of a provider its episodes are spread over: its programs. */
+  static final int SERVICES_PER_PROVIDER = 6;
 
   /**
    * The size of a profile, in care events (appointments and drug tests).
@@ -77,12 +82,19 @@ public class CareGenerator {
   private final JdbcClient jdbc;
   private final DataSource dataSource;
   private final Part2Programs part2;
+  private final DirectoryServices directory;
   private final Clock clock;
 
-  CareGenerator(JdbcClient jdbc, DataSource dataSource, Part2Programs part2, Clock clock) {
+  CareGenerator(
+      JdbcClient jdbc,
+      DataSource dataSource,
+      Part2Programs part2,
+      DirectoryServices directory,
+      Clock clock) {
     this.jdbc = jdbc;
     this.dataSource = dataSource;
     this.part2 = part2;
+    this.directory = directory;
     this.clock = clock;
   }
 
@@ -238,7 +250,14 @@ public class CareGenerator {
   CareBlueprint blueprint(OrganizationId agency, List<OrganizationId> providers, long seed) {
     List<CareBlueprint.Provider> sensitive =
         providers.stream()
-            .map(p -> new CareBlueprint.Provider(p.value(), part2.sensitivityOf(p).name()))
+            .map(
+                p ->
+                    new CareBlueprint.Provider(
+                        p.value(),
+                        part2.sensitivityOf(p).name(),
+                        directory.activeServicesKeptBy(p, SERVICES_PER_PROVIDER).stream()
+                            .map(ServiceId::value)
+                            .toList()))
             .toList();
     return new CareBlueprint(
         seed, agency.value(), people(agency), sensitive, LocalDate.now(clock), clock.instant());

@@ -118,6 +118,11 @@ public class SearchProjection {
       return 0;
     }
     UUID[] services = serviceIds.stream().distinct().sorted().toArray(UUID[]::new);
+    // The projection's version before anything else (ADR 0030). Every statement that writes the
+    // projection changes it and so holds its row until commit; taken first, it cannot be waited
+    // for by a refresh that holds records this one needs next.
+    jdbc.sql("UPDATE directory_search_version SET version = nextval('directory_search_change_seq')")
+        .update();
     // Row locks in id order: a concurrent refresh of the same services waits for this transaction
     // and then reads what it wrote, instead of overwriting it with an older snapshot.
     jdbc.sql(

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -153,12 +154,23 @@ final class ReadModelRows {
         episodeOfReferral.put(e.referral().value(), e);
       }
     }
+    Set<UUID> referred = new HashSet<>();
     for (ReferralCourse r : referrals) {
       if (!known.contains(r.person()) || r.service() == null) {
         // Off the platform there is no directory program to measure, only a provider's name.
         continue;
       }
       rows.participations.add(participation(r, episodeOfReferral.get(r.id().value()), programs));
+      referred.add(r.id().value());
+    }
+    for (EpisodeCourse e : episodes) {
+      if (known.contains(e.person())
+          && e.directoryService() != null
+          && (e.referral() == null || !referred.contains(e.referral().value()))) {
+        // Care that began without a referral sent on the platform (opened by the provider, or
+        // referred by phone or before the agency joined) is participation all the same.
+        rows.participations.add(participationWithoutReferral(e, programs));
+      }
     }
     for (EpisodeCourse e : episodes) {
       if (!known.contains(e.person()) || e.dischargedOn() == null) {
@@ -318,6 +330,39 @@ final class ReadModelRows {
         attended,
         endedOn,
         episode == null || endedOn == null ? null : completion(episode));
+  }
+
+  /**
+   * An episode's participation when no platform referral led to it: its start stands for the
+   * referral and the acceptance, and it has no need domain of its own.
+   */
+  private static ParticipationRow participationWithoutReferral(
+      EpisodeCourse e, Map<ServiceId, ServiceProgram> programs) {
+    ServiceProgram program = programs.get(new ServiceId(e.directoryService()));
+    String programName =
+        program != null && program.name() != null
+            ? program.name()
+            : e.directoryService().toString();
+    String sourceRef = "episode:" + e.id().value();
+    int scheduled = e.sessionsScheduled();
+    return new ParticipationRow(
+        id("participation", sourceRef),
+        e.person().value(),
+        e.agency().value(),
+        sourceRef,
+        programOf(e.directoryService(), programs),
+        truncate(programName, 300),
+        e.directoryService().toString(),
+        e.provider() == null ? null : e.provider().value(),
+        null,
+        e.startedOn(),
+        e.startedOn(),
+        null,
+        e.firstAttendedOn(),
+        scheduled,
+        Math.min(e.sessionsAttended(), scheduled),
+        e.dischargedOn(),
+        completion(e));
   }
 
   /**

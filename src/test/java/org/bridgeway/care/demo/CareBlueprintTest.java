@@ -28,8 +28,9 @@ class CareBlueprintTest {
         new UUID(9, 9),
         people,
         List.of(
-            new CareBlueprint.Provider(new UUID(8, 1), "PART_2"),
-            new CareBlueprint.Provider(new UUID(8, 2), "HEALTH")),
+            new CareBlueprint.Provider(
+                new UUID(8, 1), "PART_2", List.of(new UUID(9, 1), new UUID(9, 2))),
+            new CareBlueprint.Provider(new UUID(8, 2), "HEALTH", List.of())),
         TODAY,
         NOW);
   }
