@@ -87,6 +87,24 @@ class DirectorySearchIntegrationTests {
   }
 
   @Test
+  void aCorrectionKeptFromEarlierSearchesGivesWayWhenTheDirectoryLearnsTheWord() {
+    fixtures.service("Quillonette Tutoring").description("Reading help").create();
+    DirectorySearchResult before = search.search(mine().text("quillonetta").build());
+    assertThat(before.corrections())
+        .containsExactly(new DirectorySearchResult.Correction("quillonetta", "quillonette"));
+    assertThat(search.search(mine().text("quillonetta").build()).corrections())
+        .as("the same search again, answered from the kept correction")
+        .isEqualTo(before.corrections());
+
+    fixtures.service("Quillonetta Literacy Circle").description("Adult reading").create();
+
+    DirectorySearchResult after = search.search(mine().text("quillonetta").build());
+    assertThat(after.corrections()).isEmpty();
+    assertThat(after.words()).containsExactly("quillonetta");
+    assertThat(names(after)).containsExactly("Quillonetta Literacy Circle");
+  }
+
+  @Test
   void aMisspelledWordIsReplacedByTheClosestWordOfTheDirectory() {
     String unusual = "Zephyrine";
     fixtures.service(unusual + " Recovery House").description("Peer recovery support").create();

@@ -105,6 +105,69 @@ record DirectorySearchForm(
         null, null, null, null, null, null, null, null, null);
   }
 
+  /**
+   * The form as a request's parameters give it, read as Spring's data binding would read it: a text
+   * sent twice is joined with commas, a list sent once is split at its commas (and may be sent as
+   * {@code name[]}). Read directly because binding the record's 24 parameters by reflection took a
+   * seventh of a search request's time in the server.
+   *
+   * @param parameter the values of a request parameter, or null when it was not sent
+   */
+  static DirectorySearchForm from(Function<String, String[]> parameter) {
+    return new DirectorySearchForm(
+        text(parameter, "q"),
+        list(parameter, "needDomain"),
+        list(parameter, "taxonomyTerm"),
+        text(parameter, "lat"),
+        text(parameter, "lon"),
+        text(parameter, "zip"),
+        text(parameter, "address"),
+        text(parameter, "radiusMiles"),
+        text(parameter, "openNow"),
+        text(parameter, "openDay"),
+        text(parameter, "openTime"),
+        text(parameter, "hasCapacity"),
+        list(parameter, "cost"),
+        list(parameter, "language"),
+        text(parameter, "age"),
+        text(parameter, "gender"),
+        text(parameter, "supervisionType"),
+        text(parameter, "supervisionLevel"),
+        list(parameter, "offense"),
+        list(parameter, "insurance"),
+        text(parameter, "personLanguage"),
+        text(parameter, "residenceZip"),
+        text(parameter, "page"),
+        text(parameter, "size"));
+  }
+
+  private static String text(Function<String, String[]> parameter, String name) {
+    String[] values = parameter.apply(name);
+    if (values == null) {
+      return null;
+    }
+    return values.length == 1 ? values[0] : String.join(",", values);
+  }
+
+  private static List<String> list(Function<String, String[]> parameter, String name) {
+    String[] values = parameter.apply(name);
+    if (values == null) {
+      values = parameter.apply(name + "[]");
+    }
+    if (values == null) {
+      return null;
+    }
+    if (values.length != 1) {
+      return List.of(values);
+    }
+    List<String> split = new ArrayList<>();
+    for (String value :
+        org.springframework.util.StringUtils.commaDelimitedListToStringArray(values[0])) {
+      split.add(value.trim());
+    }
+    return split;
+  }
+
   /** Either a query or the violations of the filters, each naming its parameter. */
   record Parsed(DirectorySearchQuery query, List<FieldViolation> violations) {
     boolean valid() {

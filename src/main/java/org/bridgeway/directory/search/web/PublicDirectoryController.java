@@ -16,7 +16,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -42,7 +41,7 @@ class PublicDirectoryController {
 
   @GetMapping("/directory")
   @PreAuthorize("permitAll()")
-  ModelAndView directory(@ModelAttribute("form") DirectorySearchForm form, Locale locale) {
+  ModelAndView directory(DirectorySearchForm form, Locale locale) {
     return pages.page(
         "directory/search/public", "/directory", form, DirectorySearchForm.Channel.PUBLIC, locale);
   }

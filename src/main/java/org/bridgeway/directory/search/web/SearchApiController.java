@@ -20,7 +20,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -49,7 +48,7 @@ class SearchApiController {
           "Active services matching every filter given, ranked (text, then proximity, then"
               + " capacity), one hit per service at its best location, with the reasons it"
               + " matched and facet counts. Pages count from 0.")
-  SearchResponse search(@ModelAttribute DirectorySearchForm form, Locale locale) {
+  SearchResponse search(DirectorySearchForm form, Locale locale) {
     DirectorySearchForm.Parsed parsed = form.parse(DirectorySearchForm.Channel.API);
     if (!parsed.valid()) {
       throw new DirectorySearchException(parsed.violations());

@@ -4,7 +4,6 @@ import java.util.Locale;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -23,7 +22,7 @@ class StaffSearchController {
 
   @GetMapping("/directory/search")
   @PreAuthorize("isAuthenticated()")
-  ModelAndView search(@ModelAttribute("form") DirectorySearchForm form, Locale locale) {
+  ModelAndView search(DirectorySearchForm form, Locale locale) {
     return pages.page(
         "directory/search/staff",
         "/directory/search",
