@@ -431,7 +431,7 @@ public class CohortRunner {
       String type = cells.choice(row, "supervision_type", enumNames(SupervisionType.values()));
       String level = cells.choice(row, "supervision_level", enumNames(SupervisionLevel.values()));
       String risk = cells.choice(row, "risk_level", enumNames(RiskLevel.values()));
-      String instrument = cells.text(row, "instrument_code", 40, false);
+      String instrument = cells.text(row, "instrument_code", 200, false);
       BigDecimal score = cells.decimal(row, "risk_score");
       staged.add(
           new Object[] {
@@ -752,7 +752,7 @@ public class CohortRunner {
               CREATE TEMP TABLE cohort_spell (row_no INT, spell_ref VARCHAR(100),
                 person_ref VARCHAR(60), kind VARCHAR(20), start_date DATE, end_date DATE,
                 end_reason VARCHAR(30), supervision_type VARCHAR(20), supervision_level VARCHAR(20),
-                risk_level VARCHAR(20), instrument_code VARCHAR(40), risk_score NUMERIC(8, 2))
+                risk_level VARCHAR(20), instrument_code VARCHAR(200), risk_score NUMERIC(8, 2))
                 ON COMMIT DROP;
               CREATE TEMP TABLE cohort_event (row_no INT, source_ref VARCHAR(100),
                 person_ref VARCHAR(60), kind VARCHAR(30), occurred_on DATE,

@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.bridgeway.identity.NetworkOrganizations;
+import org.bridgeway.identity.OrganizationId;
 import org.bridgeway.outcomes.evidence.Estimates.Estimate;
 import org.bridgeway.outcomes.evidence.FollowedSpells.FollowedSpell;
 import org.bridgeway.outcomes.evidence.Matching.Unit;
@@ -59,7 +62,13 @@ public class ProgramEffectiveness {
       LocalDate to) {}
 
   /** A program of the scope that has participants, for the form. */
-  public record Program(String id, String name, long participants) {}
+  /**
+   * A program that can be compared.
+   *
+   * @param provider the name of the organization providing it, when another program of the list has
+   *     the same name (several providers run "Anger Management"); null otherwise
+   */
+  public record Program(String id, String name, String provider, long participants) {}
 
   /** A rate with its counts; {@code estimate} is null for a group too small to compare. */
   public record Rate(double people, double withOutcome, Estimate estimate) {}
@@ -105,11 +114,14 @@ public class ProgramEffectiveness {
 
   private final FollowedSpells spells;
   private final JdbcClient jdbc;
+  private final NetworkOrganizations organizations;
   private final Clock clock;
 
-  ProgramEffectiveness(FollowedSpells spells, JdbcClient jdbc, Clock clock) {
+  ProgramEffectiveness(
+      FollowedSpells spells, JdbcClient jdbc, NetworkOrganizations organizations, Clock clock) {
     this.spells = spells;
     this.jdbc = jdbc;
+    this.organizations = organizations;
     this.clock = clock;
   }
 
@@ -120,7 +132,9 @@ public class ProgramEffectiveness {
         jdbc.sql(
             """
             SELECT program_id, max(program_name) AS name,
-                   count(DISTINCT person_id) FILTER (WHERE accepted_on IS NOT NULL) AS people
+                   count(DISTINCT person_id) FILTER (WHERE accepted_on IS NOT NULL) AS people,
+                   (array_agg(provider_id ORDER BY provider_id) FILTER (WHERE provider_id IS NOT NULL))[1]
+                       AS provider
             FROM outcomes_participation WHERE %s
             GROUP BY program_id ORDER BY 2, 1
             """
@@ -128,9 +142,34 @@ public class ProgramEffectiveness {
     if (!scope.network()) {
       statement = statement.param("agency", scope.agency());
     }
-    return statement
-        .query((rs, row) -> new Program(rs.getString(1), rs.getString(2), rs.getLong(3)))
-        .list();
+    record Found(String id, String name, UUID provider, long participants) {}
+    List<Found> found =
+        statement
+            .query(
+                (rs, row) ->
+                    new Found(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getObject(4, UUID.class),
+                        rs.getLong(3)))
+            .list();
+    Map<String, Long> sameName =
+        found.stream().collect(Collectors.groupingBy(Found::name, Collectors.counting()));
+    Map<OrganizationId, NetworkOrganizations.NetworkOrganization> providers =
+        organizations.findAll(
+            found.stream()
+                .filter(f -> f.provider() != null && sameName.get(f.name()) > 1)
+                .map(f -> new OrganizationId(f.provider()))
+                .collect(Collectors.toSet()));
+    return found.stream()
+        .map(
+            f -> {
+              var provider =
+                  f.provider() == null ? null : providers.get(new OrganizationId(f.provider()));
+              return new Program(
+                  f.id(), f.name(), provider == null ? null : provider.name(), f.participants());
+            })
+        .toList();
   }
 
   /**

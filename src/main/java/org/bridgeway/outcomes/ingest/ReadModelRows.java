@@ -430,7 +430,7 @@ final class ReadModelRows {
   }
 
   static String instrumentCode(String name) {
-    return name == null ? null : truncate(name.strip(), 40);
+    return name == null ? null : truncate(name.strip(), 200);
   }
 
   private static String truncate(String text, int length) {

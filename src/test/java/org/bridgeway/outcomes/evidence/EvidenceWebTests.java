@@ -36,6 +36,7 @@ class EvidenceWebTests {
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;
   @Autowired JsonMapper json;
+  @Autowired org.bridgeway.testing.TestUsers testUsers;
 
   OrganizationId agency;
   String program;
@@ -107,6 +108,52 @@ class EvidenceWebTests {
             "/api/v1/outcomes/evidence/programs",
             analyst(new OrganizationId(UUID.randomUUID()), OrganizationKind.FUNDER));
     assertThat(funder.getResponse().getContentAsString()).contains(program);
+  }
+
+  @Test
+  void programsOfTheSameNameAreToldApartByTheirProvider() throws Exception {
+    OrganizationId north = testUsers.organization(OrganizationKind.TREATMENT_PROVIDER);
+    OrganizationId south = testUsers.organization(OrganizationKind.TREATMENT_PROVIDER);
+    UUID person = new EvidenceFixtures(jdbc).person(agency.value(), "MALE", "WHITE", null, START);
+    sameNamedProgram(person, "AM-north", north);
+    sameNamedProgram(person, "AM-south", south);
+
+    JsonNode programs =
+        json.readTree(
+            call(
+                    "/api/v1/outcomes/evidence/programs",
+                    analyst(agency, OrganizationKind.PROBATION_AGENCY))
+                .getResponse()
+                .getContentAsString());
+
+    java.util.Map<String, String> providerOf = new java.util.HashMap<>();
+    programs.forEach(
+        p ->
+            providerOf.put(
+                p.get("id").asString(),
+                p.get("provider").isNull() ? null : p.get("provider").asString()));
+    assertThat(providerOf.get("AM-north")).startsWith("Test TREATMENT_PROVIDER");
+    assertThat(providerOf.get("AM-south")).startsWith("Test TREATMENT_PROVIDER");
+    assertThat(providerOf.get("AM-north")).isNotEqualTo(providerOf.get("AM-south"));
+    assertThat(providerOf).containsEntry(program, null);
+  }
+
+  private void sameNamedProgram(UUID person, String programId, OrganizationId provider) {
+    jdbc.sql(
+            """
+            INSERT INTO outcomes_participation
+              (id, person_id, agency_id, source, program_id, program_name, provider_id,
+               referred_on, accepted_on, updated_at)
+            VALUES (:id, :person, :agency, 'IMPORTED', :program, 'Anger Management', :provider,
+                    :day, :day, now())
+            """)
+        .param("id", UUID.randomUUID())
+        .param("person", person)
+        .param("agency", agency.value())
+        .param("program", programId)
+        .param("provider", provider.value())
+        .param("day", java.sql.Date.valueOf(START))
+        .update();
   }
 
   @Test
