@@ -88,6 +88,19 @@ class OutcomeMeasuresController {
     return kind;
   }
 
+  /** The filters as sent, with a provider's default start kind ({@link #kindFor}). */
+  private static Request withProviderDefault(BridgewayPrincipal principal, Request filters) {
+    return new Request(
+        kindFor(principal, filters.kind()),
+        filters.definition(),
+        filters.groupBy(),
+        filters.from(),
+        filters.to(),
+        filters.program(),
+        filters.riskLevel(),
+        filters.team());
+  }
+
   static Request request(
       String kind,
       String definition,
@@ -104,19 +117,11 @@ class OutcomeMeasuresController {
   @PreAuthorize(READERS)
   String page(
       @AuthenticationPrincipal BridgewayPrincipal principal,
-      @RequestParam(required = false) String kind,
-      @RequestParam(required = false) String definition,
-      @RequestParam(required = false) String groupBy,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) String program,
-      @RequestParam(required = false) String riskLevel,
-      @RequestParam(required = false) String team,
+      Request filters,
       Locale locale,
       HttpServletResponse response,
       Model model) {
-    Request request =
-        request(kindFor(principal, kind), definition, groupBy, from, to, program, riskLevel, team);
+    Request request = withProviderDefault(principal, filters);
     model.addAttribute("request", request);
     model.addAttribute("kinds", MeasureFilter.StartKind.values());
     model.addAttribute("definitions", MeasureFilter.Definition.values());
@@ -141,32 +146,14 @@ class OutcomeMeasuresController {
   void csv(
       @AuthenticationPrincipal BridgewayPrincipal principal,
       @RequestParam(required = false) String figure,
-      @RequestParam(required = false) String kind,
-      @RequestParam(required = false) String definition,
-      @RequestParam(required = false) String groupBy,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) String program,
-      @RequestParam(required = false) String riskLevel,
-      @RequestParam(required = false) String team,
+      Request filters,
       Locale locale,
       HttpServletResponse response)
       throws IOException {
     String which = figure == null || figure.isBlank() ? "groups" : figure.strip();
     MeasureFilter filter;
     try {
-      filter =
-          MeasureFilter.parse(
-              request(
-                  kindFor(principal, kind),
-                  definition,
-                  groupBy,
-                  from,
-                  to,
-                  program,
-                  riskLevel,
-                  team),
-              measures.today());
+      filter = MeasureFilter.parse(withProviderDefault(principal, filters), measures.today());
     } catch (FilterRejected rejected) {
       response.sendError(
           HttpServletResponse.SC_BAD_REQUEST,
@@ -290,21 +277,9 @@ class OutcomeMeasuresController {
   @GetMapping(value = "/outcomes/measures.pdf", produces = "application/pdf")
   @PreAuthorize(READERS)
   ResponseEntity<byte[]> pdf(
-      @AuthenticationPrincipal BridgewayPrincipal principal,
-      @RequestParam(required = false) String kind,
-      @RequestParam(required = false) String definition,
-      @RequestParam(required = false) String groupBy,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) String program,
-      @RequestParam(required = false) String riskLevel,
-      @RequestParam(required = false) String team,
-      Locale locale) {
+      @AuthenticationPrincipal BridgewayPrincipal principal, Request filters, Locale locale) {
     MeasureFilter filter =
-        MeasureFilter.parse(
-            request(
-                kindFor(principal, kind), definition, groupBy, from, to, program, riskLevel, team),
-            measures.today());
+        MeasureFilter.parse(withProviderDefault(principal, filters), measures.today());
     Dashboard d = measures.dashboard(MeasureScope.of(principal, filter.myTeam()), filter);
     Context context = new Context(locale);
     context.setVariable("dashboard", d);
@@ -330,17 +305,10 @@ class OutcomeMeasuresController {
   String people(
       @AuthenticationPrincipal BridgewayPrincipal principal,
       @RequestParam(required = false) String group,
-      @RequestParam(required = false) String kind,
-      @RequestParam(required = false) String definition,
-      @RequestParam(required = false) String groupBy,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) String program,
-      @RequestParam(required = false) String riskLevel,
-      @RequestParam(required = false) String team,
+      Request filters,
       HttpServletResponse response,
       Model model) {
-    Request request = request(kind, definition, groupBy, from, to, program, riskLevel, team);
+    Request request = filters;
     MeasureFilter filter;
     try {
       filter = MeasureFilter.parse(request, measures.today());
