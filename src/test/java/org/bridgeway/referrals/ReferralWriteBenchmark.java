@@ -106,7 +106,9 @@ class ReferralWriteBenchmark {
     List<Load> api = new ArrayList<>();
     List<Load> raw = new ArrayList<>();
     for (int round = 0; round < ROUNDS; round++) {
+      awaitListenersIdle();
       api.add(overApi(REFERRALS_PER_ROUND, people, service, referrer, providerStaff));
+      awaitListenersIdle();
       raw.add(overJdbc(REFERRALS_PER_ROUND, people, agency, provider, service, listeners));
     }
 
@@ -152,6 +154,25 @@ class ReferralWriteBenchmark {
     report.print();
 
     assertThat(api.stream().mapToInt(Load::failures).sum()).isZero();
+  }
+
+  /**
+   * Waits until the listeners have handled every change written so far: their work for one round
+   * runs after its writes were answered, and would otherwise fall into the next round, of either
+   * path.
+   */
+  private void awaitListenersIdle() {
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofMinutes(5))
+        .pollInterval(java.time.Duration.ofMillis(250))
+        .until(
+            () ->
+                jdbc.sql(
+                            "SELECT count(*) FROM event_publication WHERE completion_date IS NULL"
+                                + " AND coalesce(status, '') <> 'FAILED'")
+                        .query(Long.class)
+                        .single()
+                    == 0);
   }
 
   /** What one load measured: each write's latency, writes per second, failed writes. */
