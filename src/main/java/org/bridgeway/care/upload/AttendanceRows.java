@@ -76,12 +76,7 @@ final class AttendanceRows {
 
   /** Checks one data row; {@code row} as a spreadsheet numbers it. */
   void check(int row, List<String> cells) {
-    if (cells.size() != header.width()) {
-      errors.add(
-          row,
-          null,
-          "Malformed",
-          "the row has " + cells.size() + " cells, the header " + header.width());
+    if (!RowCells.fits(row, cells, header, errors)) {
       return;
     }
     Cells c = new Cells(row, cells);
@@ -101,7 +96,11 @@ final class AttendanceRows {
     AppointmentMode mode = c.code(AttendanceFile.MODE, AppointmentMode.class);
     AttendanceOutcome outcome = c.code(AttendanceFile.ATTENDANCE, AttendanceOutcome.class);
     String reason = c.text(AttendanceFile.REASON);
-    TreatmentEpisode episode = c.episode(startsAt);
+    TreatmentEpisode episode =
+        c.episode(
+            episodes,
+            startsAt == null ? null : startsAt.atOffset(ZoneOffset.UTC).toLocalDate(),
+            "the appointment's day");
     if (c.failed) {
       return;
     }
@@ -190,28 +189,6 @@ final class AttendanceRows {
         error(AttendanceFile.DURATION_MINUTES, "Invalid", "must be a whole number of minutes");
         return null;
       }
-    }
-
-    /**
-     * The episode the row belongs to: by episode_id, or else the person's (by person_id or
-     * person_number) at the provider on the appointment's day. An episode of another provider is
-     * reported like a missing one.
-     */
-    TreatmentEpisode episode(Instant startsAt) {
-      UUID episodeId = uuid(AttendanceFile.EPISODE_ID);
-      UUID personId = uuid(AttendanceFile.PERSON_ID);
-      String personNumber = text(AttendanceFile.PERSON_NUMBER);
-      if (failed) {
-        return null;
-      }
-      return episodes.resolve(
-          header,
-          episodeId,
-          personId,
-          personNumber,
-          startsAt == null ? null : startsAt.atOffset(ZoneOffset.UTC).toLocalDate(),
-          "the appointment's day",
-          this::error);
     }
   }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.bridgeway.care.episode.DrugTestResult;
 import org.bridgeway.care.episode.Substance;
@@ -89,12 +88,7 @@ final class DrugTestRows {
 
   /** Checks one data row; {@code row} as a spreadsheet numbers it. */
   void check(int row, List<String> cells) {
-    if (cells.size() != header.width()) {
-      errors.add(
-          row,
-          null,
-          "Malformed",
-          "the row has " + cells.size() + " cells, the header " + header.width());
+    if (!RowCells.fits(row, cells, header, errors)) {
       return;
     }
     Cells c = new Cells(row, cells);
@@ -107,7 +101,7 @@ final class DrugTestRows {
     TestConfirmation confirmation = c.code(DrugTestFile.CONFIRMATION, TestConfirmation.class, true);
     Set<Substance> found = c.substances(DrugTestFile.SUBSTANCES);
     Set<Substance> tested = c.substances(DrugTestFile.SUBSTANCES_TESTED);
-    TreatmentEpisode episode = c.episode(collectedOn);
+    TreatmentEpisode episode = c.episode(episodes, collectedOn, "the collection day");
     if (c.failed) {
       return;
     }
@@ -196,28 +190,6 @@ final class DrugTestRows {
         }
       }
       return substances;
-    }
-
-    /**
-     * The episode the row belongs to: by episode_id, or else the person's (by person_id or
-     * person_number) at the provider on the collection day. An episode of another provider is
-     * reported like a missing one.
-     */
-    TreatmentEpisode episode(LocalDate collectedOn) {
-      UUID episodeId = uuid(DrugTestFile.EPISODE_ID);
-      UUID personId = uuid(DrugTestFile.PERSON_ID);
-      String personNumber = text(DrugTestFile.PERSON_NUMBER);
-      if (failed) {
-        return null;
-      }
-      return episodes.resolve(
-          header,
-          episodeId,
-          personId,
-          personNumber,
-          collectedOn,
-          "the collection day",
-          this::error);
     }
   }
 }

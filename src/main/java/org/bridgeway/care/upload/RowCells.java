@@ -1,10 +1,12 @@
 package org.bridgeway.care.upload;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.bridgeway.care.episode.TreatmentEpisode;
 
 /**
  * The cells of one data row of an uploaded file, read by column name; every error is added to the
@@ -23,6 +25,39 @@ class RowCells {
     this.cells = cells;
     this.header = header;
     this.errors = errors;
+  }
+
+  /**
+   * Whether the row has as many cells as the header; if not, the row is reported malformed and
+   * nothing in it is read.
+   */
+  static boolean fits(int row, List<String> cells, FileHeader header, UploadErrors errors) {
+    if (cells.size() == header.width()) {
+      return true;
+    }
+    errors.add(
+        row,
+        null,
+        "Malformed",
+        "the row has " + cells.size() + " cells, the header " + header.width());
+    return false;
+  }
+
+  /**
+   * The episode the row belongs to: by episode_id, or else the person's (by person_id or
+   * person_number) at the provider on the row's day. An episode of another provider is reported
+   * like a missing one.
+   *
+   * @param dayName the day as a message names it ("the collection day")
+   */
+  TreatmentEpisode episode(ProviderEpisodes episodes, LocalDate day, String dayName) {
+    UUID episodeId = uuid(ProviderEpisodes.EPISODE_ID);
+    UUID personId = uuid(ProviderEpisodes.PERSON_ID);
+    String personNumber = text(ProviderEpisodes.PERSON_NUMBER);
+    if (failed) {
+      return null;
+    }
+    return episodes.resolve(header, episodeId, personId, personNumber, day, dayName, this::error);
   }
 
   void error(String column, String code, String message) {
