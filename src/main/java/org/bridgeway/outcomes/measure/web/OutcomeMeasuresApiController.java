@@ -45,7 +45,7 @@ class OutcomeMeasuresApiController {
       @RequestParam(required = false) String team) {
     MeasureFilter filter =
         MeasureFilter.parse(
-            OutcomeMeasuresController.request(
+            new MeasureFilter.Request(
                 OutcomeMeasuresController.kindFor(principal, kind),
                 definition,
                 groupBy,

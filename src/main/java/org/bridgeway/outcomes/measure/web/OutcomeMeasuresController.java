@@ -101,18 +101,6 @@ class OutcomeMeasuresController {
         filters.team());
   }
 
-  static Request request(
-      String kind,
-      String definition,
-      String groupBy,
-      String from,
-      String to,
-      String program,
-      String riskLevel,
-      String team) {
-    return new Request(kind, definition, groupBy, from, to, program, riskLevel, team);
-  }
-
   @GetMapping("/outcomes/measures")
   @PreAuthorize(READERS)
   String page(
